@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** `area.verb`, e.g. `client.read`, `session.loginFailed`. Details hold ids and counts, never personal data. */
+export const auditActionSchema = z.string().regex(/^[a-z][a-zA-Z]*(\.[a-z][a-zA-Z]*)+$/);
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: auditActionSchema,
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditVerifyResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), count: z.number().int(), headHash: z.string() }),
+  z.object({
+    ok: z.literal(false),
+    count: z.number().int(),
+    brokenAt: z.number().int(),
+    reason: z.enum(['hashMismatch', 'linkBroken', 'missingEntry', 'headMismatch']),
+  }),
+]);
+export type AuditVerifyResult = z.infer<typeof auditVerifyResultSchema>;
