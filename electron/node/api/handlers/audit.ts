@@ -1,0 +1,14 @@
+import type { auditCalls } from '../../../../shared/api/calls/audit';
+import type { HandlersFor } from './types';
+import { auditActions, listAudit, verifyAudit } from '../../audit/auditLog';
+
+export const auditHandlers: HandlersFor<typeof auditCalls> = {
+  'audit.list': (input, { backend }) => listAudit(backend.userContext().db, input),
+  'audit.actions': (_input, { backend }) => auditActions(backend.userContext().db),
+  'audit.verify': (_input, { backend }) => {
+    const ctx = backend.userContext();
+    const result = verifyAudit(ctx.db);
+    ctx.audit({ action: 'audit.verified', details: { ok: result.ok, count: result.count } });
+    return result;
+  },
+};

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { asc, desc, eq, and, lt, gte, lte } from 'drizzle-orm';
+import type { Db } from '../store/open';
+import { auditHead, auditLog } from '../store/schema';
+import type { AuditEntry, AuditVerifyResult } from '../../../shared/schemas/audit';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface AuditEvent {
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType?: string | null;
+  entityId?: string | null;
+  /** Ids, counts and codes only — never names, notes or other personal data. */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+type Row = typeof auditLog.$inferSelect;
+
+function entryHash(row: Omit<Row, 'hash'>): string {
+  const { seq, at, actorId, actorName, action, entityType, entityId, details, prevHash } = row;
+  const canonical = canonicalize({ seq, at, actorId, actorName, action, entityType, entityId, details: JSON.parse(details), prevHash }) ?? '';
+  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+}
+
+/** Appends one entry. Call it inside the transaction of the change it records, so both commit or neither. */
+export function appendAudit(db: Db, event: AuditEvent, at: Date = new Date()): void {
+  const head = db.select().from(auditHead).where(eq(auditHead.id, 1)).get();
+  const seq = (head?.seq ?? 0) + 1;
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const row = {
+    seq,
+    at: at.toISOString(),
+    actorId: event.actorId,
+    actorName: event.actorName,
+    action: event.action,
+    entityType: event.entityType ?? null,
+    entityId: event.entityId ?? null,
+    details: JSON.stringify(event.details ?? {}),
+    prevHash,
+  };
+  const hash = entryHash(row);
+  db.insert(auditLog).values({ ...row, hash }).run();
+  db.insert(auditHead)
+    .values({ id: 1, seq, hash })
+    .onConflictDoUpdate({ target: auditHead.id, set: { seq, hash } })
+    .run();
+}
+
+export function toAuditEntry(row: Row): AuditEntry {
+  return { ...row, details: JSON.parse(row.details) as AuditEntry['details'] };
+}
+
+/** Walks the chain from the first entry; reports the first entry whose hash or link does not hold. */
+export function verifyAudit(db: Db): AuditVerifyResult {
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let count = 0;
+  const rows = db.select().from(auditLog).orderBy(asc(auditLog.seq)).all();
+  for (const row of rows) {
+    if (row.seq !== expectedSeq) return { ok: false, count, brokenAt: expectedSeq, reason: 'missingEntry' };
+    if (row.prevHash !== prevHash) return { ok: false, count, brokenAt: row.seq, reason: 'linkBroken' };
+    if (entryHash(row) !== row.hash) return { ok: false, count, brokenAt: row.seq, reason: 'hashMismatch' };
+    prevHash = row.hash;
+    expectedSeq += 1;
+    count += 1;
+  }
+  const head = db.select().from(auditHead).where(eq(auditHead.id, 1)).get();
+  if (head && (head.seq !== count || head.hash !== prevHash)) {
+    return { ok: false, count, brokenAt: Math.min(head.seq, count + 1), reason: head.seq > count ? 'missingEntry' : 'headMismatch' };
+  }
+  return { ok: true, count, headHash: prevHash };
+}
+
+export interface AuditFilter {
+  action?: string | undefined;
+  actorId?: string | undefined;
+  entityId?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  beforeSeq?: number | undefined;
+  limit: number;
+}
+
+export function listAudit(db: Db, f: AuditFilter): { entries: AuditEntry[]; nextBeforeSeq: number | null } {
+  const conditions = [
+    f.action ? eq(auditLog.action, f.action) : undefined,
+    f.actorId ? eq(auditLog.actorId, f.actorId) : undefined,
+    f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
+    f.from ? gte(auditLog.at, f.from) : undefined,
+    f.to ? lte(auditLog.at, `${f.to}T23:59:59.999Z`) : undefined,
+    f.beforeSeq ? lt(auditLog.seq, f.beforeSeq) : undefined,
+  ].filter((c) => c !== undefined);
+  const rows = db
+    .select()
+    .from(auditLog)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditLog.seq))
+    .limit(f.limit + 1)
+    .all();
+  const more = rows.length > f.limit;
+  const page = rows.slice(0, f.limit);
+  return { entries: page.map(toAuditEntry), nextBeforeSeq: more ? (page.at(-1)?.seq ?? null) : null };
+}
+
+export function auditActions(db: Db): string[] {
+  return db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(asc(auditLog.action)).all().map((r) => r.action);
+}
+
+export function auditHeadOf(db: Db): { seq: number; hash: string } {
+  const head = db.select().from(auditHead).where(eq(auditHead.id, 1)).get();
+  return { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH };
+}
+

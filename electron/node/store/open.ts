@@ -1,0 +1,78 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema';
+import { StoreError } from './errors';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export interface Store {
+  db: Db;
+  sqlite: Database.Database;
+  close(): void;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** Repository root: two levels up from electron/node/store (source) — bundles pass `appRoot` explicitly. */
+export const APP_ROOT = process.env.THROUGHCARE_APP_ROOT ?? path.resolve(here, '../../..');
+export const MIGRATIONS_DIR = path.join(APP_ROOT, 'drizzle');
+
+/** Under Electron the addon built for Electron's ABI is used, so the Node build stays valid for tests and CLI. */
+function nativeBindingOption(): { nativeBinding?: string } {
+  if (!process.versions.electron) return {};
+  const binding = path.join(APP_ROOT, '.native', 'electron', 'better_sqlite3.node');
+  return existsSync(binding) ? { nativeBinding: binding } : {};
+}
+
+/** SQLCipher v4 defaults, so that the stock `sqlcipher` tool opens the file with the raw key. */
+export function applyCipherKey(sqlite: Database.Database, dataKey: Buffer): void {
+  sqlite.pragma(`cipher='sqlcipher'`);
+  sqlite.pragma('legacy=4');
+  sqlite.pragma(`key="x'${dataKey.toString('hex')}'"`);
+}
+
+const AUDIT_TRIGGERS = `
+CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+`;
+
+/**
+ * Opens (or creates, when `create`) the encrypted database, checks the key by reading the schema,
+ * and applies pending migrations in one transaction.
+ */
+export function openStore(file: string, dataKey: Buffer, opts: { create?: boolean } = {}): Store {
+  if (!opts.create && !existsSync(file)) {
+    throw new StoreError('missing', 'The database file is missing.');
+  }
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { fileMustExist: !opts.create, ...nativeBindingOption() });
+  } catch (e) {
+    throw new StoreError('unreadable', `The database file cannot be opened: ${(e as Error).message}`);
+  }
+  try {
+    applyCipherKey(sqlite, dataKey);
+    // A wrong key or a file that is not ours fails here with SQLITE_NOTADB.
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    sqlite.close();
+    throw new StoreError('notOurs', 'The database file cannot be decrypted with this key (wrong key, or not a Throughcare database).');
+  }
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    sqlite.exec(AUDIT_TRIGGERS);
+    return { db, sqlite, close: () => sqlite.close() };
+  } catch (e) {
+    sqlite.close();
+    throw new StoreError('migration', `The database could not be prepared: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,2 @@
+// Every table of the encrypted database; drizzle-kit generates drizzle/ migrations from this file.
+export * from './core';
