@@ -49,10 +49,20 @@ const common = {
   minify: true,
   sourcemap: false, // maps would ship source paths into the package
   external: ['electron', 'better-sqlite3'],
-  define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' },
 };
-await esbuild.build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' });
+// Main only (the sandboxed preload can require nothing but electron).
+const mainOnly = {
+  // cjs has no import.meta: give electron/node code a real import.meta.url, and pin the app root to the bundle
+  // location (dist/electron/../..) so an inherited THROUGHCARE_APP_ROOT cannot redirect the native addon load.
+  banner: {
+    js: 'var __tcImportMetaUrl = require("node:url").pathToFileURL(__filename).href;\n' +
+      'process.env.THROUGHCARE_APP_ROOT = require("node:path").resolve(__dirname, "..", "..");',
+  },
+  define: { ...common.define, 'import.meta.url': '__tcImportMetaUrl' },
+};
+await esbuild.build({ ...common, ...mainOnly, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' });
 await esbuild.build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs' });
 if (!run(process.execPath, [path.join(root, 'scripts', 'build-native-electron.mjs')], 'native addon for Electron')) {
   die('Building the SQLite addon for Electron failed (see above).');

@@ -60,9 +60,19 @@ const common = {
   external: ['electron', 'better-sqlite3'],
   logLevel: 'warning',
 };
+// Main only (the sandboxed preload can require nothing but electron).
+const mainOnly = {
+  // cjs has no import.meta: give electron/node code a real import.meta.url, and pin the app root to the bundle
+  // location (dist/electron/../..) so an inherited THROUGHCARE_APP_ROOT cannot redirect the native addon load.
+  banner: {
+    js: 'var __tcImportMetaUrl = require("node:url").pathToFileURL(__filename).href;\n' +
+      'process.env.THROUGHCARE_APP_ROOT = require("node:path").resolve(__dirname, "..", "..");',
+  },
+  define: { 'import.meta.url': '__tcImportMetaUrl' },
+};
 try {
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
+    esbuild.build({ ...common, ...mainOnly, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
     // Sandboxed preload: may only require('electron'), so everything else is bundled in.
     esbuild.build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
   ]);

@@ -28,8 +28,8 @@ export const sessionCalls = {
   'setup.initialize': defineCall({
     input: z
       .object({
-        organisation: z.string().trim().min(1, { error: 'Required' }).max(200),
-        workstation: z.string().trim().min(1, { error: 'Required' }).max(100),
+        organisation: z.string().trim().min(1).max(200),
+        workstation: z.string().trim().min(1).max(100),
         admin: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),
       })
       .strict(),

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title, Paper, SimpleGrid } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SessionUser } from '../../shared/schemas/user';
+import type { OutputOf } from '../../shared/api';
+import { LanguageSwitch } from './LanguageSwitch';
+import { UsersPage } from '../admin/UsersPage';
+import { AuditPage } from '../admin/AuditPage';
+import { SettingsPage } from '../admin/SettingsPage';
+import { AccountPage } from '../account/AccountPage';
+
+type Page = 'home' | 'users' | 'audit' | 'settings' | 'account';
+const PAGE_KEY = 'throughcare.page';
+
+/** Which pages a role sees; the Node side enforces the same through each call's access list. */
+function pagesFor(user: SessionUser): Page[] {
+  return user.role === 'admin' ? ['home', 'users', 'audit', 'settings', 'account'] : ['home', 'account'];
+}
+
+export function Shell({ user, status, onLock }: { user: SessionUser; status: OutputOf<'app.status'>; onLock: () => void }) {
+  const { t } = useTranslation('common');
+  const pages = pagesFor(user);
+  // The page survives a lock, so the user returns to where they were typing.
+  const [page, setPageState] = useState<Page>(() => {
+    const saved = sessionStorage.getItem(PAGE_KEY) as Page | null;
+    return saved && pages.includes(saved) ? saved : 'home';
+  });
+  const setPage = (p: Page) => {
+    sessionStorage.setItem(PAGE_KEY, p);
+    setPageState(p);
+  };
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <Title order={1} size="h3">Throughcare</Title>
+            {status.workstation && <Text c="dimmed" size="sm">· {status.workstation}</Text>}
+          </Group>
+          <Group>
+            <Text size="sm" data-testid="signed-in-as">{t('signedInAs', { name: user.displayName })}</Text>
+            <LanguageSwitch />
+            <Button variant="light" size="xs" onClick={onLock}>{t('lockNow')}</Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+        {pages.map((p) => (
+          <NavLink key={p} component="button" label={t(`nav.${p}`)} active={page === p} onClick={() => setPage(p)} aria-current={page === p ? 'page' : undefined} />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {page === 'home' && <Home user={user} status={status} />}
+        {page === 'users' && <UsersPage currentUser={user} />}
+        {page === 'audit' && <AuditPage />}
+        {page === 'settings' && <SettingsPage />}
+        {page === 'account' && <AccountPage />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function Home({ user, status }: { user: SessionUser; status: OutputOf<'app.status'> }) {
+  const { t } = useTranslation('common');
+  return (
+    <Stack>
+      <Title order={2}>{t('home.title', { name: user.displayName })}</Title>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Paper withBorder p="md"><Text c="dimmed" size="sm">{t('home.organisation')}</Text><Text fw={600}>{status.organisation}</Text></Paper>
+        <Paper withBorder p="md"><Text c="dimmed" size="sm">{t('home.workstation')}</Text><Text fw={600}>{status.workstation}</Text></Paper>
+        <Paper withBorder p="md"><Text c="dimmed" size="sm">{t('home.role')}</Text><Badge>{t(`roles.${user.role}`)}</Badge></Paper>
+      </SimpleGrid>
+      <Text c="dimmed">{t('home.autoLock', { count: status.autoLockMinutes })}</Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,15 @@
+import { common } from './locales/common';
+import { session } from './locales/session';
+import { admin } from './locales/admin';
+
+export const LANGUAGES = ['cs', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'cs';
+
+/** Each area keeps both languages side by side in `locales/<area>.ts`; a unit test checks they have the same keys. */
+export const locales = { common, session, admin };
+export type Namespace = keyof typeof locales;
+
+export function resourcesFor(lang: Language): Record<Namespace, unknown> {
+  return Object.fromEntries(Object.entries(locales).map(([ns, pair]) => [ns, pair[lang]])) as Record<Namespace, unknown>;
+}
