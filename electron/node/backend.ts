@@ -16,7 +16,7 @@ import type { Role, SessionUser } from '../../shared/schemas/user';
 import { AUTO_LOCK_DEFAULT_MINUTES } from '../../shared/schemas/settings';
 import { openStore, type Db, type Store } from './store/open';
 import { StoreError } from './store/errors';
-import { settings, users } from './store/schema';
+import { settings } from './store/schema';
 import { KEY_SLOT_FILE_NAME, readKeySlotFile, writeKeySlotFile, type KeySlotFile } from './keyslots/keySlots';
 import { appendAudit, type AuditEvent } from './audit/auditLog';
 import { LoginThrottle } from './session/loginThrottle';

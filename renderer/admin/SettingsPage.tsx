@@ -20,7 +20,6 @@ export function SettingsPage() {
       form.setValues(settings.data);
       form.resetDirty(settings.data);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settings.data]);
 
   return (

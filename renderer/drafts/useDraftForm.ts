@@ -60,7 +60,6 @@ export function useDraftForm<T extends Record<string, unknown>>(opts: {
       pendingFlushes.delete(flush);
       void flush().catch(() => undefined);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opts.formKey]);
 
   useEffect(() => {
@@ -68,7 +67,6 @@ export function useDraftForm<T extends Record<string, unknown>>(opts: {
     dirtyValues.current = form.getValues();
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => void flush().catch(() => undefined), SAVE_DELAY_MS);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form.values, loaded]);
 
   const discard = async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema, type Role } from '../schemas/user';
+import type { Role } from '../schemas/user';
 
 /**
  * Who may make a call.
