@@ -41,9 +41,10 @@ function Root() {
     async (reason: 'user' | 'idle' | 'os') => {
       await flushAllDrafts();
       await call('session.lock', { reason }).catch(() => undefined);
-      queryClient.clear();
       setLockedNotice(reason !== 'user');
-      await queryClient.fetchQuery({ queryKey: ['app.status'], queryFn: () => call('app.status', {}) });
+      await queryClient.refetchQueries({ queryKey: ['app.status'] });
+      // Every cached record leaves memory; only the status (no client data) stays.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'app.status' });
     },
     [queryClient],
   );
