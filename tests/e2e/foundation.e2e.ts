@@ -111,6 +111,8 @@ describe('foundation, as a user walks it', () => {
     await page.getByLabel('Automatické zamčení po (minutách nečinnosti)').fill('0.25');
     await page.getByRole('button', { name: 'Uložit' }).click();
     await expect.poll(() => page.getByText('Nastavení uloženo.').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Přehled' }).click();
+    await expect.poll(() => page.getByText('Automatické zamčení po 0,25 minuty nečinnosti').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Uživatelé' }).click();
     const form = page.getByRole('form', { name: 'Přidat uživatele' });
     await form.getByLabel('Celé jméno').fill('Rozepsaný Čestmír Žák');

@@ -20,7 +20,7 @@ export const sessionCalls = {
       organisation: z.string().nullable(),
       workstation: z.string().nullable(),
       user: sessionUserSchema.nullable(),
-      autoLockMinutes: z.number().int(),
+      autoLockMinutes: z.number(),
     }),
     access: 'public',
     mutates: false,
