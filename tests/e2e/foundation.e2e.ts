@@ -141,7 +141,7 @@ describe('foundation, as a user walks it', () => {
     await page.getByRole('button', { name: 'Auditní záznam' }).click();
     await expect.poll(() => page.getByTestId('audit-row').count()).toBeGreaterThan(5);
     expect(await page.getByText('session.loginFailed').count()).toBeGreaterThanOrEqual(2);
-    await page.getByRole('textbox', { name: 'Akce' }).click();
+    await page.getByRole('textbox', { name: 'Akce' }).or(page.getByRole('combobox', { name: 'Akce' })).first().click();
     await page.getByRole('option', { name: 'user.created' }).click();
     await expect.poll(() => page.getByTestId('audit-row').count()).toBe(1);
     await page.getByRole('button', { name: 'Ověřit auditní záznam' }).click();
