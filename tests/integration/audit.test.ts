@@ -93,6 +93,13 @@ describe('audit chain', () => {
     expect(verifyAudit(db()).ok).toBe(true);
   });
 
+  it('details replaced by text that is not JSON are reported as altered at that entry, not as a crash', async () => {
+    await withHistory();
+    const k = Math.ceil(entryCount() / 2);
+    const result = tampered('UPDATE audit_log SET details = ? WHERE seq = ?', ['{not json', k], () => verifyAudit(db()));
+    expect(result).toMatchObject({ ok: false, brokenAt: k, reason: 'hashMismatch' });
+  });
+
   it('deleting entry k (first, middle, last) makes verify fail at entry k', async () => {
     await withHistory();
     const n = entryCount();

@@ -25,6 +25,15 @@ function entryHash(row: Omit<Row, 'hash'>): string {
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
 
+/** An entry whose details are no longer valid JSON has been altered: it cannot match its hash. */
+function safeEntryHash(row: Omit<Row, 'hash'>): string | null {
+  try {
+    return entryHash(row);
+  } catch {
+    return null;
+  }
+}
+
 /** Appends one entry. Call it inside the transaction of the change it records, so both commit or neither. */
 export function appendAudit(db: Db, event: AuditEvent, at: Date = new Date()): void {
   const head = db.select().from(auditHead).where(eq(auditHead.id, 1)).get();
@@ -62,7 +71,7 @@ export function verifyAudit(db: Db): AuditVerifyResult {
   for (const row of rows) {
     if (row.seq !== expectedSeq) return { ok: false, count, brokenAt: expectedSeq, reason: 'missingEntry' };
     if (row.prevHash !== prevHash) return { ok: false, count, brokenAt: row.seq, reason: 'linkBroken' };
-    if (entryHash(row) !== row.hash) return { ok: false, count, brokenAt: row.seq, reason: 'hashMismatch' };
+    if (safeEntryHash(row) !== row.hash) return { ok: false, count, brokenAt: row.seq, reason: 'hashMismatch' };
     prevHash = row.hash;
     expectedSeq += 1;
     count += 1;
