@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: check the Electron binary, build renderer + main + preload, build the Electron SQLite addon, launch.
+import { bundleShell } from './bundle-shell.mjs';
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -49,33 +50,8 @@ run('npx', ['--no-install', 'vite', 'build', '--config', 'vite.config.ts', '--lo
 
 // (c) Main and preload bundles. __dirname inside the bundles is dist/electron.
 console.log('\n> esbuild (main, preload)');
-const esbuild = await import('esbuild');
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  sourcemap: 'linked',
-  external: ['electron', 'better-sqlite3'],
-  logLevel: 'warning',
-};
-// Main only (the sandboxed preload can require nothing but electron).
-const mainOnly = {
-  // cjs has no import.meta: give electron/node code a real import.meta.url, and pin the app root to the bundle
-  // location (dist/electron/../..) so an inherited THROUGHCARE_APP_ROOT cannot redirect the native addon load.
-  banner: {
-    js: 'var __tcImportMetaUrl = require("node:url").pathToFileURL(__filename).href;\n' +
-      'process.env.THROUGHCARE_APP_ROOT = require("node:path").resolve(__dirname, "..", "..");',
-  },
-  define: { 'import.meta.url': '__tcImportMetaUrl' },
-};
 try {
-  await Promise.all([
-    esbuild.build({ ...common, ...mainOnly, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
-    // Sandboxed preload: may only require('electron'), so everything else is bundled in.
-    esbuild.build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
-  ]);
+  await bundleShell(root, { production: false });
 } catch (err) {
   die(`esbuild failed: ${err instanceof Error ? err.message : String(err)}`);
 }
