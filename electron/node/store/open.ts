@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 import { StoreError } from './errors';
+import { SEARCH_INDEX_SQL } from './searchIndex';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export interface Store {
@@ -70,6 +71,7 @@ export function openStore(file: string, dataKey: Buffer, opts: { create?: boolea
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: MIGRATIONS_DIR });
     sqlite.exec(AUDIT_TRIGGERS);
+    sqlite.exec(SEARCH_INDEX_SQL);
     return { db, sqlite, close: () => sqlite.close() };
   } catch (e) {
     sqlite.close();

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq } from 'drizzle-orm';
+import { apiError } from '../../../../shared/api';
+import type { clientsCalls, referenceCalls } from '../../../../shared/api/calls/clients';
+import type { Client } from '../../../../shared/schemas/client';
+import type { HandlersFor } from './types';
+import type { UserContext } from '../../backend';
+import { referenceItems } from '../../store/schema';
+import {
+  assertClientReadable,
+  assertClientWritable,
+  checkClientReferences,
+  findClientById,
+  findPossibleDuplicates,
+  generateClientCode,
+  insertClient,
+  updateClientRow,
+} from '../../clients/clientRepository';
+import { queryCaseload } from '../../clients/caseloadQuery';
+
+/** The case must be visible to the user, held here (not handed over) and unchanged since the form loaded it. */
+function clientForChange(ctx: UserContext, id: string, revision: number): Client {
+  assertClientReadable(ctx.db, ctx.user, id);
+  const client = assertClientWritable(ctx.db, id);
+  if (client.revision !== revision) {
+    throw apiError('CONFLICT', 'Someone changed this client since you opened it. Reload to see the latest version.', 'errors.staleRevision');
+  }
+  return client;
+}
+
+export const clientsHandlers: HandlersFor<typeof clientsCalls> = {
+  'clients.caseload': (input, { backend }) => {
+    const ctx = backend.userContext();
+    const page = queryCaseload(ctx.db, ctx.user, input, new Date(backend.now()));
+    // Which clients were listed to whom is part of the trail; the search text is not (it may be a name).
+    ctx.audit({ action: 'caseload.viewed', details: { rows: page.rows.length, total: page.total, searched: input.search.trim() !== '' } });
+    return page;
+  },
+
+  'clients.get': (input, { backend }) => {
+    const ctx = backend.userContext();
+    const client = assertClientReadable(ctx.db, ctx.user, input.id);
+    ctx.audit({ action: 'client.read', entityType: 'client', entityId: client.id });
+    return client;
+  },
+
+  'clients.suggestCode': (_input, { backend }) => ({ code: generateClientCode(backend.userContext().db) }),
+
+  'clients.checkDuplicates': (input, { backend }) => {
+    const ctx = backend.userContext();
+    return findPossibleDuplicates(ctx.db, input, input.excludeId);
+  },
+
+  'clients.create': (input, { backend }) => {
+    const ctx = backend.userContext();
+    const code = input.client.code ?? generateClientCode(ctx.db);
+    const fields = { ...input.client, code };
+    checkClientReferences(ctx.db, fields);
+    const duplicates = findPossibleDuplicates(ctx.db, fields);
+    if (duplicates.some((d) => d.reason === 'sameCode')) {
+      throw apiError('CONFLICT', `The client code ${code} is already used.`, 'errors.clientCodeTaken', { code });
+    }
+    if (duplicates.length && !input.confirmDuplicate) {
+      throw apiError('CONFLICT', 'A client with the same name and date of birth exists. Check it, then confirm to register anyway.', 'errors.possibleDuplicate', {
+        codes: duplicates.map((d) => d.code).join(', '),
+      });
+    }
+    const id = randomUUID();
+    ctx.change({ action: 'client.created', entityType: 'client', entityId: id, details: { possibleDuplicates: duplicates.length } }, (tx) =>
+      insertClient(tx, fields, new Date(backend.now()), id),
+    );
+    return findClientById(ctx.db, id)!;
+  },
+
+  'clients.update': (input, { backend }) => {
+    const ctx = backend.userContext();
+    const { id, revision, ...patch } = input;
+    const current = clientForChange(ctx, id, revision);
+    const merged = { ...current, ...patch };
+    checkClientReferences(ctx.db, merged);
+    if (patch.code && patch.code !== current.code && findPossibleDuplicates(ctx.db, { ...merged, code: patch.code }, id).some((d) => d.reason === 'sameCode')) {
+      throw apiError('CONFLICT', `The client code ${patch.code} is already used.`, 'errors.clientCodeTaken', { code: patch.code });
+    }
+    // Field names only: the trail says what kind of thing changed without copying personal data into it.
+    const changed = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== (current as Record<string, unknown>)[k]);
+    ctx.change({ action: 'client.updated', entityType: 'client', entityId: id, details: { fields: changed.join(',') } }, (tx) =>
+      updateClientRow(tx, id, patch, new Date(backend.now())),
+    );
+    return findClientById(ctx.db, id)!;
+  },
+
+  'clients.setStatus': (input, { backend }) => {
+    const ctx = backend.userContext();
+    const current = clientForChange(ctx, input.id, input.revision);
+    ctx.change({ action: 'client.statusChanged', entityType: 'client', entityId: input.id, details: { from: current.status, to: input.status } }, (tx) =>
+      updateClientRow(tx, input.id, { status: input.status }, new Date(backend.now())),
+    );
+    return findClientById(ctx.db, input.id)!;
+  },
+
+  'clients.reassign': (input, { backend }) => {
+    const ctx = backend.userContext();
+    const current = clientForChange(ctx, input.id, input.revision);
+    checkClientReferences(ctx.db, { ...current, assignedWorkerId: input.workerId });
+    ctx.change(
+      { action: 'client.reassigned', entityType: 'client', entityId: input.id, details: { from: current.assignedWorkerId, to: input.workerId } },
+      (tx) => updateClientRow(tx, input.id, { assignedWorkerId: input.workerId }, new Date(backend.now())),
+    );
+    // After handing the case to a colleague a caseworker may no longer see it; return what was saved.
+    return findClientById(ctx.db, input.id)!;
+  },
+};
+
+export const referenceHandlers: HandlersFor<typeof referenceCalls> = {
+  'reference.list': (input, { backend }) => {
+    const { db } = backend.userContext();
+    return db
+      .select()
+      .from(referenceItems)
+      .where(and(eq(referenceItems.kind, input.kind), input.includeInactive ? undefined : eq(referenceItems.active, true)))
+      .orderBy(asc(referenceItems.name))
+      .all();
+  },
+
+  'reference.create': (input, { backend }) => {
+    const ctx = backend.userContext();
+    const existing = ctx.db.select().from(referenceItems).where(eq(referenceItems.kind, input.kind)).all();
+    if (existing.some((r) => r.name.toLocaleLowerCase('cs') === input.name.toLocaleLowerCase('cs'))) {
+      throw apiError('CONFLICT', `"${input.name}" is already in the list.`, 'errors.referenceExists', { name: input.name });
+    }
+    const item = { id: randomUUID(), kind: input.kind, name: input.name, active: true };
+    ctx.change({ action: 'reference.created', entityType: input.kind, entityId: item.id }, (tx) => tx.insert(referenceItems).values(item).run());
+    return item;
+  },
+
+  'reference.update': (input, { backend }) => {
+    const ctx = backend.userContext();
+    const item = ctx.db.select().from(referenceItems).where(eq(referenceItems.id, input.id)).get();
+    if (!item) throw apiError('NOT_FOUND', 'No such list entry.', 'errors.notFound');
+    const patch = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.active !== undefined ? { active: input.active } : {}) };
+    ctx.change({ action: 'reference.updated', entityType: item.kind, entityId: item.id, details: { active: patch.active ?? item.active } }, (tx) => {
+      if (Object.keys(patch).length) tx.update(referenceItems).set(patch).where(eq(referenceItems.id, item.id)).run();
+    });
+    return { ...item, ...patch };
+  },
+};

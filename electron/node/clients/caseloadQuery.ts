@@ -1,0 +1,101 @@
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { CaseloadFlag, CaseloadPage, CaseloadQuery, CaseloadSort } from '../../../shared/schemas/caseload';
+import { caseloadQuerySchema } from '../../../shared/schemas/caseload';
+import type { Db } from '../store/open';
+import { clients, referenceItems, users } from '../store/schema';
+import { toFtsQuery } from '../store/searchIndex';
+
+const prison = alias(referenceItems, 'prison');
+const region = alias(referenceItems, 'region');
+const DAY_MS = 86_400_000;
+/** Release within this many days with an incomplete checklist is flagged (the T-30 alert of W5). */
+const SOON_DAYS = 30;
+const NO_CONTACT_DAYS = 30;
+
+const sortColumns: Record<CaseloadSort, SQL[]> = {
+  code: [sql`${clients.code}`],
+  name: [sql`${clients.sortName}`],
+  prison: [sql`${prison.name} IS NULL`, sql`${prison.name}`],
+  earliestRelease: [sql`${clients.earliestRelease} IS NULL`, sql`${clients.earliestRelease}`],
+  status: [sql`${clients.status}`],
+  worker: [sql`${users.displayName}`],
+  lastContact: [sql`${clients.lastContactAt} IS NULL`, sql`${clients.lastContactAt}`],
+  completeness: [sql`CAST(${clients.checklistDone} AS REAL) / max(${clients.checklistTotal}, 1)`],
+};
+
+/** Whole calendar days from `today` (YYYY-MM-DD) to `date`. */
+export function daysBetween(today: string, date: string): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
+}
+
+/**
+ * One caseload page (W2): filters, full-text search over names, codes, client notes and contact notes,
+ * sort by any column, a window of rows and the total. A single indexed query plus a count.
+ */
+export function queryCaseload(db: Db, viewer: { id: string; role: string }, rawQuery: CaseloadQuery, now: Date): CaseloadPage {
+  const q = caseloadQuerySchema.parse(rawQuery);
+  const today = now.toISOString().slice(0, 10);
+  const conditions: (SQL | undefined)[] = [];
+  const workerId = viewer.role === 'admin' ? q.workerId : viewer.id;
+  if (workerId) conditions.push(eq(clients.assignedWorkerId, workerId));
+  if (q.prisonId) conditions.push(eq(clients.prisonId, q.prisonId));
+  if (q.regionId) conditions.push(eq(clients.regionId, q.regionId));
+  if (q.status.length) conditions.push(inArray(clients.status, q.status));
+  const fts = toFtsQuery(q.search);
+  if (q.search.trim() && !fts) return { rows: [], total: 0 };
+  if (fts) {
+    conditions.push(
+      sql`(${clients}.rowid IN (SELECT rowid FROM client_search WHERE client_search MATCH ${fts})
+        OR ${clients.id} IN (SELECT cn.client_id FROM contact_notes cn WHERE cn.rowid IN (SELECT rowid FROM note_search WHERE note_search MATCH ${fts})))`,
+    );
+  }
+  const where = and(...conditions);
+  const dir = q.direction === 'desc' ? sql`DESC` : sql`ASC`;
+  const order = [...sortColumns[q.sort].map((c, i, all) => (i < all.length - 1 ? c : sql`${c} ${dir}`)), sql`${clients.sortName}`, sql`${clients.id}`];
+
+  const rows = db
+    .select({
+      id: clients.id,
+      code: clients.code,
+      firstName: clients.firstName,
+      lastName: clients.lastName,
+      prisonName: prison.name,
+      regionName: region.name,
+      earliestRelease: clients.earliestRelease,
+      actualRelease: clients.actualRelease,
+      status: clients.status,
+      assignedWorkerName: users.displayName,
+      lastContactAt: clients.lastContactAt,
+      checklistDone: clients.checklistDone,
+      checklistTotal: clients.checklistTotal,
+      custody: clients.custody,
+      receiptReceivedAt: clients.receiptReceivedAt,
+    })
+    .from(clients)
+    .leftJoin(prison, eq(prison.id, clients.prisonId))
+    .leftJoin(region, eq(region.id, clients.regionId))
+    .leftJoin(users, eq(users.id, clients.assignedWorkerId))
+    .where(where)
+    .orderBy(...order)
+    .limit(q.limit)
+    .offset(q.offset)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0;
+
+  return {
+    total,
+    rows: rows.map(({ actualRelease, receiptReceivedAt, ...r }) => {
+      const daysToRelease = r.earliestRelease ? daysBetween(today, r.earliestRelease) : null;
+      const flags: CaseloadFlag[] = [];
+      const inCustody = !actualRelease && (r.status === 'intake' || r.status === 'active');
+      const checklistIncomplete = r.checklistTotal === 0 || r.checklistDone < r.checklistTotal;
+      if (inCustody && daysToRelease !== null && daysToRelease >= 0 && daysToRelease <= SOON_DAYS && checklistIncomplete) flags.push('releaseSoonChecklistIncomplete');
+      if (inCustody && daysToRelease !== null && daysToRelease < 0) flags.push('releaseOverdue');
+      if (r.custody === 'handedOver') flags.push(receiptReceivedAt ? 'handedOver' : 'receiptPending');
+      const sinceContact = r.lastContactAt ? daysBetween(r.lastContactAt.slice(0, 10), today) : Infinity;
+      if (r.status !== 'closed' && r.custody === 'held' && sinceContact > NO_CONTACT_DAYS) flags.push('noRecentContact');
+      return { ...r, daysToRelease, flags };
+    }),
+  };
+}
