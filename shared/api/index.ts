@@ -3,6 +3,7 @@ import { sessionCalls } from './calls/session';
 import { usersCalls } from './calls/users';
 import { auditCalls } from './calls/audit';
 import { draftsCalls } from './calls/drafts';
+import { clientsCalls, referenceCalls } from './calls/clients';
 
 /**
  * The whole API between the UI and the Node side. Each area declares its calls in `calls/<area>.ts`;
@@ -13,6 +14,8 @@ export const apiContract = {
   ...usersCalls,
   ...auditCalls,
   ...draftsCalls,
+  ...clientsCalls,
+  ...referenceCalls,
 } satisfies Record<string, CallDefinition>;
 
 export type ApiContract = typeof apiContract;

@@ -4,6 +4,7 @@ import { sessionHandlers } from './session';
 import { usersHandlers } from './users';
 import { auditHandlers } from './audit';
 import { draftsHandlers } from './drafts';
+import { clientsHandlers, referenceHandlers } from './clients';
 
 /** The dispatch table: the type forces one handler for every call in the contract. */
 export const handlers: HandlersFor<ApiContract> = {
@@ -11,4 +12,6 @@ export const handlers: HandlersFor<ApiContract> = {
   ...usersHandlers,
   ...auditHandlers,
   ...draftsHandlers,
+  ...clientsHandlers,
+  ...referenceHandlers,
 };

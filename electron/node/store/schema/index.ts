@@ -1,2 +1,3 @@
 // Every table of the encrypted database; drizzle-kit generates drizzle/ migrations from this file.
 export * from './core';
+export * from './clients';
