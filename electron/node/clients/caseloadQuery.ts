@@ -43,11 +43,9 @@ export function queryCaseload(db: Db, viewer: { id: string; role: string }, rawQ
   if (q.regionId) conditions.push(eq(clients.regionId, q.regionId));
   if (q.status.length) conditions.push(inArray(clients.status, q.status));
   const fts = toFtsQuery(q.search);
-  if (q.search.trim() && !fts) return { rows: [], total: 0 };
   if (fts) {
     conditions.push(
-      sql`(${clients}.rowid IN (SELECT rowid FROM client_search WHERE client_search MATCH ${fts})
-        OR ${clients.id} IN (SELECT cn.client_id FROM contact_notes cn WHERE cn.rowid IN (SELECT rowid FROM note_search WHERE note_search MATCH ${fts})))`,
+      sql`${clients}.rowid IN (SELECT rowid FROM client_search WHERE client_search MATCH ${fts})`,
     );
   }
   const where = and(...conditions);

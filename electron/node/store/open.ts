@@ -44,8 +44,10 @@ BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 /**
  * Opens (or creates, when `create`) the encrypted database, checks the key by reading the schema,
  * and applies pending migrations in one transaction.
+ * `dataKey: null` opens a plain, unencrypted database: only the benchmark does that, to measure the
+ * cost of encryption on the same data with the same code.
  */
-export function openStore(file: string, dataKey: Buffer, opts: { create?: boolean } = {}): Store {
+export function openStore(file: string, dataKey: Buffer | null, opts: { create?: boolean } = {}): Store {
   if (!opts.create && !existsSync(file)) {
     throw new StoreError('missing', 'The database file is missing.');
   }
@@ -56,7 +58,7 @@ export function openStore(file: string, dataKey: Buffer, opts: { create?: boolea
     throw new StoreError('unreadable', `The database file cannot be opened: ${(e as Error).message}`);
   }
   try {
-    applyCipherKey(sqlite, dataKey);
+    if (dataKey) applyCipherKey(sqlite, dataKey);
     // A wrong key or a file that is not ours fails here with SQLITE_NOTADB.
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch {

@@ -1,52 +1,88 @@
+import type Database from 'better-sqlite3';
+
 /**
- * Full-text search over client names, codes and notes and over the contact log (W2, W6).
+ * Full-text search over client names, codes, client notes and the whole contact log (W2, W6).
  *
- * Two FTS5 tables with external content (the text is stored once, in `clients` / `contact_notes`), kept in
- * step by triggers so no caller can forget to index. The `unicode61 remove_diacritics 2` tokenizer folds
- * case and diacritics, so "zluty" finds "žlutý"; the prefix indexes make type-ahead prefix queries cheap.
+ * One FTS5 document per client holding the client's code, names, notes and every contact note. Searching
+ * per client rather than per note keeps a query's work bounded by the number of clients (10,000), not by
+ * the number of notes that contain a common word (tens of thousands at 500,000 notes), and lets a search
+ * combine a name with a word from a note. The table is contentless (the text lives only in `clients` and
+ * `contact_notes`) with `contentless_delete`, and triggers refresh a client's document on every change,
+ * so no caller can forget to index. The `unicode61 remove_diacritics 2` tokenizer folds case and
+ * diacritics ("zluty" finds "žlutý"); every typed word is a prefix query.
  * Created at store open (like the audit triggers) because drizzle's schema language has no virtual tables.
  */
-export const SEARCH_INDEX_SQL = `
-CREATE VIRTUAL TABLE IF NOT EXISTS client_search USING fts5(
-  code, first_name, last_name, notes,
-  content='clients', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='2 3'
-);
-CREATE TRIGGER IF NOT EXISTS clients_search_ai AFTER INSERT ON clients BEGIN
-  INSERT INTO client_search(rowid, code, first_name, last_name, notes) VALUES (new.rowid, new.code, new.first_name, new.last_name, new.notes);
-END;
-CREATE TRIGGER IF NOT EXISTS clients_search_ad AFTER DELETE ON clients BEGIN
-  INSERT INTO client_search(client_search, rowid, code, first_name, last_name, notes) VALUES ('delete', old.rowid, old.code, old.first_name, old.last_name, old.notes);
-END;
-CREATE TRIGGER IF NOT EXISTS clients_search_au AFTER UPDATE OF code, first_name, last_name, notes ON clients BEGIN
-  INSERT INTO client_search(client_search, rowid, code, first_name, last_name, notes) VALUES ('delete', old.rowid, old.code, old.first_name, old.last_name, old.notes);
-  INSERT INTO client_search(rowid, code, first_name, last_name, notes) VALUES (new.rowid, new.code, new.first_name, new.last_name, new.notes);
-END;
+const CLIENT_DOCUMENT = (clientRowid: string) => `
+  SELECT c.rowid, c.code || ' ' || c.first_name || ' ' || c.last_name || ' ' || c.notes || ' ' ||
+    coalesce((SELECT group_concat(n.participants || ' ' || n.notes, ' ') FROM contact_notes n WHERE n.client_id = c.id), '')
+  FROM clients c WHERE c.rowid = ${clientRowid}`;
 
-CREATE VIRTUAL TABLE IF NOT EXISTS note_search USING fts5(
-  participants, notes,
-  content='contact_notes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2', prefix='2 3'
-);
+const REFRESH = (clientRowid: string) => `
+  DELETE FROM client_search WHERE rowid = ${clientRowid};
+  INSERT INTO client_search(rowid, body) ${CLIENT_DOCUMENT(clientRowid)};`;
+
+const NOTE_TRIGGERS = `
 CREATE TRIGGER IF NOT EXISTS contact_notes_search_ai AFTER INSERT ON contact_notes BEGIN
-  INSERT INTO note_search(rowid, participants, notes) VALUES (new.rowid, new.participants, new.notes);
+  ${REFRESH('(SELECT rowid FROM clients WHERE id = new.client_id)')}
   UPDATE clients SET last_contact_at = new.at WHERE id = new.client_id AND (last_contact_at IS NULL OR last_contact_at < new.at);
 END;
 CREATE TRIGGER IF NOT EXISTS contact_notes_search_ad AFTER DELETE ON contact_notes BEGIN
-  INSERT INTO note_search(note_search, rowid, participants, notes) VALUES ('delete', old.rowid, old.participants, old.notes);
+  ${REFRESH('(SELECT rowid FROM clients WHERE id = old.client_id)')}
   UPDATE clients SET last_contact_at = (SELECT max(at) FROM contact_notes WHERE client_id = old.client_id) WHERE id = old.client_id;
 END;
 CREATE TRIGGER IF NOT EXISTS contact_notes_search_au AFTER UPDATE ON contact_notes BEGIN
-  INSERT INTO note_search(note_search, rowid, participants, notes) VALUES ('delete', old.rowid, old.participants, old.notes);
-  INSERT INTO note_search(rowid, participants, notes) VALUES (new.rowid, new.participants, new.notes);
+  ${REFRESH('(SELECT rowid FROM clients WHERE id = old.client_id)')}
+  ${REFRESH('(SELECT rowid FROM clients WHERE id = new.client_id)')}
   UPDATE clients SET last_contact_at = (SELECT max(at) FROM contact_notes WHERE client_id = new.client_id) WHERE id = new.client_id;
 END;
 `;
+
+export const SEARCH_INDEX_SQL = `
+CREATE VIRTUAL TABLE IF NOT EXISTS client_search USING fts5(
+  body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS clients_search_ai AFTER INSERT ON clients BEGIN
+  ${REFRESH('new.rowid')}
+END;
+CREATE TRIGGER IF NOT EXISTS clients_search_ad AFTER DELETE ON clients BEGIN
+  DELETE FROM client_search WHERE rowid = old.rowid;
+END;
+CREATE TRIGGER IF NOT EXISTS clients_search_au AFTER UPDATE OF code, first_name, last_name, notes ON clients BEGIN
+  ${REFRESH('new.rowid')}
+END;
+${NOTE_TRIGGERS}`;
+
+/** Rebuilds every client's document in one pass (after a bulk load, or after VACUUM renumbered rowids). */
+export function rebuildSearchIndex(sqlite: Database.Database): void {
+  sqlite.exec(`DELETE FROM client_search;
+    INSERT INTO client_search(rowid, body)
+    SELECT c.rowid, c.code || ' ' || c.first_name || ' ' || c.last_name || ' ' || c.notes || ' ' || coalesce(n.body, '')
+    FROM clients c LEFT JOIN (SELECT client_id, group_concat(participants || ' ' || notes, ' ') AS body FROM contact_notes GROUP BY client_id) n ON n.client_id = c.id;`);
+}
+
+/**
+ * Bulk insert of contact notes (demo data, imports): the per-note triggers would re-index a client's whole
+ * document for every note, so they are dropped for the load and the documents rebuilt once at the end —
+ * all in the caller's transaction, so a failure leaves triggers and index as they were.
+ */
+export function withBulkNoteLoad<T>(sqlite: Database.Database, load: () => T): T {
+  return sqlite.transaction(() => {
+    sqlite.exec('DROP TRIGGER IF EXISTS contact_notes_search_ai; DROP TRIGGER IF EXISTS contact_notes_search_ad; DROP TRIGGER IF EXISTS contact_notes_search_au;');
+    const result = load();
+    sqlite.exec(`UPDATE clients SET last_contact_at = (SELECT max(at) FROM contact_notes WHERE client_id = clients.id)`);
+    rebuildSearchIndex(sqlite);
+    sqlite.exec(NOTE_TRIGGERS);
+    return result;
+  })();
+}
 
 /**
  * Turns what the user typed into a safe FTS5 query: every word becomes a quoted prefix term, all must match.
  * FTS syntax characters in the input are never interpreted. Returns null when nothing searchable remains.
  */
 export function toFtsQuery(typed: string): string | null {
-  const words = typed.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  // One-letter words would match most of the index: they are skipped, like punctuation.
+  const words = (typed.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 2);
   const terms = words.slice(0, 8).map((w) => `"${w}"*`);
   return terms.length ? terms.join(' ') : null;
 }

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { sortNameOf, generateClientCode } from '../clients/clientRepository';
+import { withBulkNoteLoad } from '../store/searchIndex';
+import type { Db } from '../store/open';
+import { FEMALE_FIRST, FEMALE_LAST, MALE_FIRST, MALE_LAST, NATIONALITIES, PRISONS, REGIONS, noteText, pick, seededRandom } from './demoText';
+
+export interface DemoOptions {
+  clients: number;
+  notes: number;
+  seed?: number;
+  /** Called every few thousand rows so the CLI can show progress. */
+  progress?: (done: { clients: number; notes: number }) => void;
+}
+
+export interface DemoResult {
+  clients: number;
+  notes: number;
+  prisons: number;
+  regions: number;
+}
+
+const DAY = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const CHANNELS = ['prisonVisit', 'phone', 'video', 'letter', 'viaFamily', 'viaLawyer', 'outreach', 'office'] as const;
+
+function ensureReference(sqlite: Database.Database, kind: 'prison' | 'region', names: string[]): string[] {
+  const find = sqlite.prepare('SELECT id FROM reference_items WHERE kind = ? AND name = ?');
+  const insert = sqlite.prepare('INSERT INTO reference_items (id, kind, name, active) VALUES (?, ?, ?, 1)');
+  return names.map((name) => {
+    const row = find.get(kind, name) as { id: string } | undefined;
+    if (row) return row.id;
+    const id = randomUUID();
+    insert.run(id, kind, name);
+    return id;
+  });
+}
+
+/**
+ * Synthetic but realistic data in the real encrypted database: clients spread over prisons, regions and
+ * the given workers, release dates from last year to two years ahead, and contact notes of realistic
+ * length spread over the clients. Bulk inserts through prepared statements in large transactions (the
+ * search index triggers run as for any insert), so 10,000 clients and 500,000 notes take minutes.
+ */
+export function generateDemoData(db: Db, sqlite: Database.Database, workerIds: string[], opts: DemoOptions, now = Date.now()): DemoResult {
+  const rnd = seededRandom(opts.seed ?? 20261123);
+  const prisonIds = sqlite.transaction(() => ensureReference(sqlite, 'prison', PRISONS))();
+  const regionIds = sqlite.transaction(() => ensureReference(sqlite, 'region', REGIONS.map(([r]) => r)))();
+  const insertClient = sqlite.prepare(`INSERT INTO clients (id, code, first_name, last_name, sort_name, date_of_birth, sex, nationality, preferred_language,
+    prison_id, sentence_start, earliest_release, latest_release, actual_release, region_id, municipality, assigned_worker_id, status, notes,
+    checklist_done, checklist_total, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
+  const insertNote = sqlite.prepare(`INSERT INTO contact_notes (id, client_id, at, channel, phase, participants, notes, author_id, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+
+  const clientRows: Array<{ id: string; worker: string; released: number | null; start: number }> = [];
+  const createdAt = new Date(now).toISOString();
+  const BATCH = 2000;
+  for (let done = 0; done < opts.clients; ) {
+    const n = Math.min(BATCH, opts.clients - done);
+    sqlite.transaction(() => {
+      for (let i = 0; i < n; i++) {
+        const female = rnd() < 0.18;
+        const firstName = pick(rnd, female ? FEMALE_FIRST : MALE_FIRST);
+        const lastName = pick(rnd, female ? FEMALE_LAST : MALE_LAST);
+        const birth = now - (19 + rnd() * 40) * 365.25 * DAY;
+        const start = now - (60 + rnd() * 1500) * DAY;
+        const earliest = now + (-300 + rnd() * 1000) * DAY;
+        const latest = earliest + rnd() * 700 * DAY;
+        const released = earliest < now && rnd() < 0.8 ? earliest + rnd() * 30 * DAY : null;
+        const status = released ? pick(rnd, ['released', 'followUp', 'closed'] as const) : pick(rnd, ['intake', 'active', 'active'] as const);
+        const [regionName, towns] = pick(rnd, REGIONS);
+        const id = randomUUID();
+        const worker = pick(rnd, workerIds);
+        const checklistTotal = 9;
+        insertClient.run(
+          id, generateClientCode(db), firstName, lastName, sortNameOf(firstName, lastName), isoDay(birth), female ? 'female' : 'male',
+          pick(rnd, NATIONALITIES), rnd() < 0.9 ? 'cs' : 'en', pick(rnd, prisonIds), isoDay(start), isoDay(earliest), isoDay(latest),
+          released ? isoDay(released) : null, regionIds[REGIONS.findIndex(([r]) => r === regionName)], pick(rnd, towns), worker, status,
+          rnd() < 0.3 ? noteText(rnd) : '', Math.floor(rnd() * (checklistTotal + 1)), checklistTotal, createdAt, createdAt,
+        );
+        clientRows.push({ id, worker, released, start });
+      }
+    })();
+    done += n;
+    opts.progress?.({ clients: done, notes: 0 });
+  }
+
+  if (!clientRows.length) {
+    for (const r of sqlite.prepare('SELECT id, assigned_worker_id AS worker, actual_release AS rel, sentence_start AS start FROM clients').all() as { id: string; worker: string; rel: string | null; start: string | null }[]) {
+      clientRows.push({ id: r.id, worker: r.worker, released: r.rel ? Date.parse(r.rel) : null, start: r.start ? Date.parse(r.start) : now - 400 * DAY });
+    }
+  }
+  withBulkNoteLoad(sqlite, () => {
+    for (let done = 0; done < opts.notes && clientRows.length; ) {
+      const n = Math.min(BATCH * 5, opts.notes - done);
+      for (let i = 0; i < n; i++) {
+        const c = clientRows[Math.floor(rnd() * clientRows.length)]!;
+        const at = c.start + rnd() * Math.max(DAY, now - c.start);
+        const phase = c.released && at > c.released ? 'afterRelease' : 'custody';
+        insertNote.run(randomUUID(), c.id, new Date(at).toISOString(), pick(rnd, CHANNELS), phase, rnd() < 0.2 ? 'matka klienta' : '', noteText(rnd), c.worker, createdAt);
+      }
+      done += n;
+      opts.progress?.({ clients: opts.clients, notes: done });
+    }
+  });
+  return { clients: opts.clients, notes: opts.notes, prisons: prisonIds.length, regions: regionIds.length };
+}

@@ -1,0 +1,182 @@
+/**
+ * `npm run bench [-- --json] [-- --clients N --notes M --rebuild]`
+ *
+ * Measures the operations of SPEC §6 on generated data (default 10,000 clients, 500,000 contact notes) in
+ * the real encrypted database and, in the same run, on a plain unencrypted copy of the same database with
+ * the same code, and prints median, p95 and the ratio encrypted/plain. The data is built once into
+ * `.bench/` and reused while the requested sizes match (`--rebuild` forces a new build).
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createBackend } from '../../electron/node/backend';
+import { generateDemoData } from '../../electron/node/demo/demoData';
+import { queryCaseload } from '../../electron/node/clients/caseloadQuery';
+import { loadClientRecord } from '../../electron/node/clients/clientRecord';
+import { insertUser, listUsers } from '../../electron/node/users/userRepository';
+import { openStore, type Store } from '../../electron/node/store/open';
+import { rebuildSearchIndex } from '../../electron/node/store/searchIndex';
+import { readKeySlotFile, unlockWithPassword, verifyMac } from '../../electron/node/keyslots/keySlots';
+import { benchTargets, measure, type BenchResult } from './measure';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const num = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const json = flag('json');
+const CLIENTS = num('clients', 10_000);
+const NOTES = num('notes', 500_000);
+const DIR = path.resolve(process.env.THROUGHCARE_BENCH_DIR ?? '.bench');
+const PASSWORD = 'benchmark password 1';
+const log = (s: string) => !json && process.stderr.write(`${s}\n`);
+
+async function build(): Promise<void> {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  process.env.THROUGHCARE_QUIET = '1';
+  const backend = createBackend({ dataDir: path.join(DIR, 'encrypted') });
+  const setup = await backend.invoke('setup.initialize', {
+    organisation: 'Benchmark',
+    workstation: 'bench',
+    admin: { username: 'admin', displayName: 'Bench Admin', password: PASSWORD },
+  });
+  if (!setup.ok) throw new Error(setup.error.message);
+  const store = backend.session!.store;
+  store.db.transaction((tx) => {
+    for (const n of [1, 2, 3, 4]) insertUser(tx, { username: `worker${n}`, displayName: `Pracovník ${n}`, role: 'caseworker' }, new Date());
+  });
+  const workers = listUsers(store.db, false).map((u) => u.id);
+  const started = Date.now();
+  generateDemoData(store.db, store.sqlite, workers, {
+    clients: CLIENTS,
+    notes: NOTES,
+    progress: (p) => !json && process.stderr.write(`\r  generating: ${p.clients} clients, ${p.notes} notes`),
+  });
+  log(`\n  generated in ${Math.round((Date.now() - started) / 1000)} s`);
+  const key = Buffer.from(backend.session!.dataKey); // closing the session wipes its copy
+  backend.close();
+  copyToPlain(store.sqlite.name, key, path.join(DIR, 'plain.db'));
+  writeFileSync(path.join(DIR, 'meta.json'), JSON.stringify({ clients: CLIENTS, notes: NOTES }));
+}
+
+/**
+ * The plain twin: every table and index copied into an unencrypted database (SQLite3MultipleCiphers has
+ * no sqlcipher_export), then the full-text indexes rebuilt there by the same store code.
+ */
+function copyToPlain(encFile: string, key: Buffer, plainFile: string): void {
+  const enc = openStore(encFile, key);
+  const sqlite = enc.sqlite;
+  writeFileSync(plainFile, ''); // the store connection may not create files; an empty file is an empty database
+  sqlite.exec(`ATTACH DATABASE '${plainFile.replace(/'/g, "''")}' AS plain KEY ''`);
+  const objects = sqlite
+    .prepare("SELECT type, name, sql FROM main.sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index') AND name NOT LIKE 'sqlite_%'")
+    .all() as { type: string; name: string; sql: string }[];
+  sqlite.pragma('foreign_keys = OFF'); // tables are copied in catalogue order, not parent-first
+  const isFts = (name: string) => name.startsWith('client_search');
+  sqlite.transaction(() => {
+    for (const o of objects.filter((x) => x.type === 'table' && !isFts(x.name))) {
+      sqlite.exec(o.sql.replace(/^CREATE TABLE /, 'CREATE TABLE plain.'));
+      sqlite.exec(`INSERT INTO plain."${o.name}" SELECT * FROM main."${o.name}"`);
+    }
+    for (const o of objects.filter((x) => x.type === 'index' && !isFts(x.name))) sqlite.exec(o.sql.replace(/^CREATE (UNIQUE )?INDEX /, (m) => `${m}plain.`));
+  })();
+  sqlite.exec('DETACH DATABASE plain');
+  enc.close();
+  const plain = openStore(plainFile, null);
+  rebuildSearchIndex(plain.sqlite);
+  plain.close();
+}
+
+function reusable(): boolean {
+  try {
+    const meta = JSON.parse(readFileSync(path.join(DIR, 'meta.json'), 'utf8')) as { clients: number; notes: number };
+    return meta.clients === CLIENTS && meta.notes === NOTES && existsSync(path.join(DIR, 'plain.db'));
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  if (flag('rebuild') || !reusable()) {
+    log(`Building benchmark data in ${DIR}: ${CLIENTS} clients, ${NOTES} notes (once; reused afterwards)…`);
+    await build();
+  }
+  const encFile = path.join(DIR, 'encrypted', 'throughcare.db');
+  const plainFile = path.join(DIR, 'plain.db');
+  const slotsFile = path.join(DIR, 'encrypted', 'throughcare.keys.json');
+  // Argon2id is deliberate work, excluded from "open + unlock": unwrap the key once, outside the timing.
+  const unlocked = await unlockWithPassword(readKeySlotFile(slotsFile), 'admin', PASSWORD);
+  if (!unlocked) throw new Error('benchmark installation does not unlock');
+  const dataKey = unlocked.dataKey;
+
+  const stores: Record<'encrypted' | 'plain', Store> = { encrypted: openStore(encFile, dataKey), plain: openStore(plainFile, null) };
+  const admin = { id: unlocked.userId, role: 'admin' };
+  const sample = stores.plain.sqlite.prepare('SELECT id, prison_id AS prisonId, region_id AS regionId FROM clients ORDER BY rowid LIMIT 500').all() as {
+    id: string;
+    prisonId: string;
+    regionId: string;
+  }[];
+  const busiest = stores.plain.sqlite.prepare('SELECT client_id AS id FROM contact_notes GROUP BY client_id ORDER BY count(*) DESC LIMIT 20').all() as { id: string }[];
+  const words = ['formulář', 'azylový dům', 'naloxon', 'HCV infekční', 'truhlář', 'exekuce', 'probační', 'Šťastný', 'metadon dávka', 'zluty formular'];
+  const sorts = ['name', 'earliestRelease', 'lastContact', 'prison', 'status'] as const;
+  const now = new Date();
+
+  const results: BenchResult[] = [];
+  results.push(
+    measure('open + unlock (without Argon2id)', {
+      encrypted: () => {
+        verifyMac(readKeySlotFile(slotsFile), dataKey);
+        const s = openStore(encFile, dataKey);
+        s.sqlite.prepare('SELECT count(*) FROM clients').get();
+        s.close();
+      },
+      plain: () => {
+        const s = openStore(plainFile, null);
+        s.sqlite.prepare('SELECT count(*) FROM clients').get();
+        s.close();
+      },
+    }, { iterations: 30 }),
+  );
+  results.push(
+    measure('caseload page (filter + sort, 50 rows)', (kind, i) => {
+      const c = sample[i % sample.length]!;
+      const query = i % 2 ? { prisonId: c.prisonId, status: ['active' as const, 'intake' as const] } : { regionId: c.regionId };
+      queryCaseload(stores[kind].db, admin, { ...query, sort: sorts[i % sorts.length], direction: i % 3 ? 'asc' : 'desc', limit: 50 }, now);
+    }),
+  );
+  results.push(
+    measure('full-text search over all notes', (kind, i) => {
+      queryCaseload(stores[kind].db, admin, { search: words[i % words.length]!, limit: 50 }, now);
+    }),
+  );
+  results.push(
+    measure('client record with everything', (kind, i) => {
+      loadClientRecord(stores[kind].db, busiest[i % busiest.length]!.id);
+    }),
+  );
+
+  const extra = await import('./extraBenches').then((m) => m.extraBenches(DIR), () => [] as BenchResult[]);
+  results.push(...extra);
+  stores.encrypted.close();
+  stores.plain.close();
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    return;
+  }
+  const header = ['operation', 'encrypted median', 'p95', 'plain median', 'p95', 'ratio', 'target'];
+  const rows = results.map((r) => {
+    const target = benchTargets[r.operation];
+    const verdict = target ? (r.encryptedMedianMs <= target && r.ratio <= 1.3 ? `ok (< ${target} ms, ≤ 1.3×)` : `MISSED (< ${target} ms, ≤ 1.3×)`) : '';
+    return [r.operation, `${r.encryptedMedianMs.toFixed(2)} ms`, `${r.encryptedP95Ms.toFixed(2)} ms`, `${r.plainMedianMs.toFixed(2)} ms`, `${r.plainP95Ms.toFixed(2)} ms`, `${r.ratio.toFixed(2)}×`, verdict];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  process.stdout.write(`Throughcare benchmark: ${CLIENTS} clients, ${NOTES} contact notes\n`);
+  for (const r of [header, ...rows]) process.stdout.write(`${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`Benchmark failed: ${(e as Error).message}\n${process.env.DEBUG ? (e as Error).stack : ""}\n`);
+  process.exit(1);
+});
