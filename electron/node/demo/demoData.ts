@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { sortNameOf, generateClientCode } from '../clients/clientRepository';
 import { withBulkNoteLoad } from '../store/searchIndex';
+import { ASSESSMENT_SECTIONS, emptyAssessmentContent, type AssessmentContent } from '../../../shared/schemas/assessment';
+import { INSTRUMENTS, scoreInstrument } from '../../../shared/instruments';
 import type { Db } from '../store/open';
 import { FEMALE_FIRST, FEMALE_LAST, MALE_FIRST, MALE_LAST, NATIONALITIES, PRISONS, REGIONS, noteText, pick, seededRandom } from './demoText';
 
 export interface DemoOptions {
   clients: number;
   notes: number;
+  /** Assessments (intake, reviews, exit) spread over the clients, each with a screening. Default: 5 per client. */
+  assessments?: number;
   seed?: number;
   /** Called every few thousand rows so the CLI can show progress. */
   progress?: (done: { clients: number; notes: number }) => void;
@@ -16,6 +20,7 @@ export interface DemoOptions {
 export interface DemoResult {
   clients: number;
   notes: number;
+  assessments: number;
   prisons: number;
   regions: number;
 }
@@ -103,5 +108,34 @@ export function generateDemoData(db: Db, sqlite: Database.Database, workerIds: s
       opts.progress?.({ clients: opts.clients, notes: done });
     }
   });
-  return { clients: opts.clients, notes: opts.notes, prisons: prisonIds.length, regions: regionIds.length };
+  const assessmentCount = opts.assessments ?? opts.clients * 5;
+  sqlite.transaction(() => insertAssessments(sqlite, rnd, clientRows, assessmentCount, now))();
+  return { clients: opts.clients, notes: opts.notes, assessments: assessmentCount, prisons: prisonIds.length, regions: regionIds.length };
+}
+
+const KINDS = ['intake', 'review', 'review', 'exit', 'followUp'] as const;
+
+/** Completed assessments with need ratings and a note per domain, each with an AUDIT or DUDIT screening. */
+function insertAssessments(sqlite: Database.Database, rnd: () => number, clientRows: Array<{ id: string; worker: string; start: number }>, count: number, now: number): void {
+  if (!clientRows.length) return;
+  const insertAssessment = sqlite.prepare(`INSERT INTO assessments (id, client_id, kind, status, assessed_on, content, author_id, completed_by_id, completed_at, created_at, updated_at, revision)
+    VALUES (?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, 1)`);
+  const insertScreening = sqlite.prepare(`INSERT INTO screenings (id, client_id, instrument_id, instrument_version, administered_on, sex, answers, total, zone_id, notes, author_id, created_at)
+    VALUES (?, ?, ?, ?, ?, 'male', ?, ?, ?, '', ?, ?)`);
+  const template = emptyAssessmentContent();
+  for (let i = 0; i < count; i++) {
+    const c = clientRows[i % clientRows.length]!;
+    const kind = KINDS[Math.floor(i / clientRows.length) % KINDS.length]!;
+    const at = new Date(c.start + rnd() * Math.max(DAY, now - c.start));
+    const content: AssessmentContent = {};
+    for (const section of ASSESSMENT_SECTIONS) {
+      content[section.id] = { ...template[section.id], ...(section.domain ? { need: Math.floor(rnd() * 4) } : {}), notes: rnd() < 0.5 ? noteText(rnd) : '' };
+    }
+    const iso = at.toISOString();
+    insertAssessment.run(randomUUID(), c.id, kind, iso.slice(0, 10), JSON.stringify(content), c.worker, c.worker, iso, iso, iso);
+    const def = INSTRUMENTS[i % INSTRUMENTS.length]!;
+    const answers = Object.fromEntries(def.items.map((item) => [item.id, pick(rnd, item.options).id]));
+    const score = scoreInstrument(def, answers, 'male');
+    insertScreening.run(randomUUID(), c.id, def.id, def.version, iso.slice(0, 10), JSON.stringify(answers), score.total, score.zone?.id ?? null, c.worker, iso);
+  }
 }

@@ -9,7 +9,8 @@ import type Database from 'better-sqlite3';
  * combine a name with a word from a note. The table is contentless (the text lives only in `clients` and
  * `contact_notes`) with `contentless_delete`, and triggers refresh a client's document on every change,
  * so no caller can forget to index. The `unicode61 remove_diacritics 2` tokenizer folds case and
- * diacritics ("zluty" finds "žlutý"); every typed word is a prefix query.
+ * diacritics ("zluty" finds "žlutý"); every typed word is a prefix query. `detail=none` keeps no word
+ * positions: searches never need phrases or snippets, and the index is smaller and faster without them.
  * Created at store open (like the audit triggers) because drizzle's schema language has no virtual tables.
  */
 const CLIENT_DOCUMENT = (clientRowid: string) => `
@@ -39,7 +40,7 @@ END;
 
 export const SEARCH_INDEX_SQL = `
 CREATE VIRTUAL TABLE IF NOT EXISTS client_search USING fts5(
-  body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+  body, content='', contentless_delete=1, detail=none, tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS clients_search_ai AFTER INSERT ON clients BEGIN
   ${REFRESH('new.rowid')}

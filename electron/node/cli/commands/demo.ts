@@ -8,6 +8,7 @@ interface DemoOptions {
   data: string;
   clients: string;
   notes: string;
+  assessments?: string;
   seed?: string;
 }
 
@@ -29,11 +30,13 @@ export function registerDemo(program: Command): void {
     .description('fill an installation with realistic synthetic clients and contact notes (for trying out and benchmarks; as an admin)')
     .option('--clients <n>', 'number of clients', '200')
     .option('--notes <n>', 'number of contact notes spread over them', '2000')
+    .option('--assessments <n>', 'number of completed assessments, each with a screening (default: 5 per client)')
     .option('--seed <n>', 'random seed (same seed, same data)')
     .action(async (_o: DemoOptions, cmd: Command) => {
       const opts = optionsOf<DemoOptions>(cmd);
       const clients = count(opts.clients, 'clients', 200_000);
       const notes = count(opts.notes, 'notes', 10_000_000);
+      const assessments = opts.assessments === undefined ? undefined : count(opts.assessments, 'assessments', 2_000_000);
       const started = Date.now();
       const result = await withBackend(opts.data, async (backend) => {
         const admin = await loginFromEnv(backend);
@@ -50,6 +53,7 @@ export function registerDemo(program: Command): void {
         const generated = generateDemoData(store.db, store.sqlite, workerIds, {
           clients,
           notes,
+          ...(assessments === undefined ? {} : { assessments }),
           ...(opts.seed ? { seed: count(opts.seed, 'seed', 2 ** 31) } : {}),
           progress: (p) => tty && process.stderr.write(`\r${p.clients} clients, ${p.notes} notes…`),
         });
@@ -58,6 +62,6 @@ export function registerDemo(program: Command): void {
         return generated;
       });
       const seconds = Math.round((Date.now() - started) / 100) / 10;
-      output(opts, { ...result, seconds }, () => `Generated ${result.clients} clients and ${result.notes} contact notes in ${seconds} s.`);
+      output(opts, { ...result, seconds }, () => `Generated ${result.clients} clients, ${result.notes} contact notes and ${result.assessments} assessments in ${seconds} s.`);
     });
 }
