@@ -107,13 +107,16 @@ describe('client record', () => {
     const c = await inst.call('clients.create', { client: newClient({ firstName: 'Karel', dateOfBirth: '1980-02-02' }) });
     const edited = await inst.call('clients.update', { id: c.id, revision: 1, municipality: 'Beroun', actualRelease: '2027-01-20' });
     expect(edited).toMatchObject({ municipality: 'Beroun', actualRelease: '2027-01-20', revision: 2 });
+    // a partial update leaves every field it does not name as it was
+    const partial = await inst.call('clients.update', { id: c.id, revision: 2, nationality: 'SK' });
+    expect(partial).toMatchObject({ nationality: 'SK', municipality: 'Beroun', prisonId, regionId, earliestRelease: '2027-01-15', notes: 'Chce pracovat jako truhlář.', revision: 3 });
     const before = inst.snapshot();
     const stale = await inst.raw('clients.update', { id: c.id, revision: 1, municipality: 'Praha' });
     expect(!stale.ok && stale.error.code).toBe('CONFLICT');
     expect(inst.snapshot()).toEqual(before);
-    const status = await inst.call('clients.setStatus', { id: c.id, status: 'active', revision: 2 });
+    const status = await inst.call('clients.setStatus', { id: c.id, status: 'active', revision: 3 });
     expect(status.status).toBe('active');
-    const reassigned = await inst.call('clients.reassign', { id: c.id, workerId: adminId, revision: 3 });
+    const reassigned = await inst.call('clients.reassign', { id: c.id, workerId: adminId, revision: 4 });
     expect(reassigned.assignedWorkerId).toBe(adminId);
   });
 

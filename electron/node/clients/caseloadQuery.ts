@@ -69,6 +69,7 @@ export function queryCaseload(db: Db, viewer: { id: string; role: string }, rawQ
       checklistTotal: clients.checklistTotal,
       custody: clients.custody,
       receiptReceivedAt: clients.receiptReceivedAt,
+      createdAt: clients.createdAt,
     })
     .from(clients)
     .leftJoin(prison, eq(prison.id, clients.prisonId))
@@ -83,7 +84,7 @@ export function queryCaseload(db: Db, viewer: { id: string; role: string }, rawQ
 
   return {
     total,
-    rows: rows.map(({ actualRelease, receiptReceivedAt, ...r }) => {
+    rows: rows.map(({ actualRelease, receiptReceivedAt, createdAt, ...r }) => {
       const daysToRelease = r.earliestRelease ? daysBetween(today, r.earliestRelease) : null;
       const flags: CaseloadFlag[] = [];
       const inCustody = !actualRelease && (r.status === 'intake' || r.status === 'active');
@@ -91,7 +92,8 @@ export function queryCaseload(db: Db, viewer: { id: string; role: string }, rawQ
       if (inCustody && daysToRelease !== null && daysToRelease >= 0 && daysToRelease <= SOON_DAYS && checklistIncomplete) flags.push('releaseSoonChecklistIncomplete');
       if (inCustody && daysToRelease !== null && daysToRelease < 0) flags.push('releaseOverdue');
       if (r.custody === 'handedOver') flags.push(receiptReceivedAt ? 'handedOver' : 'receiptPending');
-      const sinceContact = r.lastContactAt ? daysBetween(r.lastContactAt.slice(0, 10), today) : Infinity;
+      // A client registered last week without a contact yet is not "out of touch": count from registration.
+      const sinceContact = daysBetween((r.lastContactAt ?? createdAt).slice(0, 10), today);
       if (r.status !== 'closed' && r.custody === 'held' && sinceContact > NO_CONTACT_DAYS) flags.push('noRecentContact');
       return { ...r, daysToRelease, flags };
     }),

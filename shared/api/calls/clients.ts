@@ -7,8 +7,18 @@ import { referenceItemSchema, referenceKindSchema, referenceNameSchema } from '.
 const STAFF = ['admin', 'caseworker', 'clinician'] as const;
 const idInput = z.object({ id: z.string().min(1).max(64) }).strict();
 
+/**
+ * The client fields without their defaults: zod applies a default even inside `.optional()`, so a partial
+ * update built from the defaulted shape would reset every field the caller did not send.
+ */
+const clientFieldsWithoutDefaults = z.object(
+  Object.fromEntries(Object.entries(clientFieldsObject.shape).map(([k, s]) => [k, s instanceof z.ZodDefault ? s.removeDefault() : s])) as {
+    [K in keyof typeof clientFieldsObject.shape]: (typeof clientFieldsObject.shape)[K] extends z.ZodDefault<infer T> ? T : (typeof clientFieldsObject.shape)[K];
+  },
+);
+
 /** Editing: every field optional, the revision the form was loaded from required (no silent overwrite). */
-export const clientUpdateSchema = clientFieldsObject
+export const clientUpdateSchema = clientFieldsWithoutDefaults
   .omit({ assignedWorkerId: true, status: true })
   .partial()
   .extend({ id: z.string().min(1).max(64), revision: z.number().int().min(1) })
