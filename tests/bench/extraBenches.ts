@@ -1,6 +1,7 @@
 import type { BenchResult } from './measure';
+import { benchHandover } from './handoverBench';
 
-/** Benchmarks contributed by other areas (handover export/import); each returns its results. */
-export async function extraBenches(_dir: string): Promise<BenchResult[]> {
-  return [];
+/** Benchmarks of other areas, run after the database operations: handover export and import + verify. */
+export async function extraBenches(): Promise<BenchResult[]> {
+  return benchHandover();
 }

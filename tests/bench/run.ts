@@ -17,6 +17,8 @@ import { openStore, type Store } from '../../electron/node/store/open';
 import { rebuildSearchIndex } from '../../electron/node/store/searchIndex';
 import { readKeySlotFile, unlockWithPassword, verifyMac } from '../../electron/node/keyslots/keySlots';
 import { benchTargets, measure, type BenchResult } from './measure';
+import { copyToPlain } from './plainCopy';
+import { extraBenches } from './extraBenches';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -56,32 +58,14 @@ async function build(): Promise<void> {
   log(`\n  generated in ${Math.round((Date.now() - started) / 1000)} s`);
   const key = Buffer.from(backend.session!.dataKey); // closing the session wipes its copy
   backend.close();
-  copyToPlain(store.sqlite.name, key, path.join(DIR, 'plain.db'));
+  buildPlainTwin(store.sqlite.name, key, path.join(DIR, 'plain.db'));
   writeFileSync(path.join(DIR, 'meta.json'), JSON.stringify({ clients: CLIENTS, notes: NOTES }));
 }
 
-/**
- * The plain twin: every table and index copied into an unencrypted database (SQLite3MultipleCiphers has
- * no sqlcipher_export), then the full-text indexes rebuilt there by the same store code.
- */
-function copyToPlain(encFile: string, key: Buffer, plainFile: string): void {
+/** The plain twin of the encrypted database, with the search index rebuilt there by the same store code. */
+function buildPlainTwin(encFile: string, key: Buffer, plainFile: string): void {
   const enc = openStore(encFile, key);
-  const sqlite = enc.sqlite;
-  writeFileSync(plainFile, ''); // the store connection may not create files; an empty file is an empty database
-  sqlite.exec(`ATTACH DATABASE '${plainFile.replace(/'/g, "''")}' AS plain KEY ''`);
-  const objects = sqlite
-    .prepare("SELECT type, name, sql FROM main.sqlite_master WHERE sql IS NOT NULL AND type IN ('table', 'index') AND name NOT LIKE 'sqlite_%'")
-    .all() as { type: string; name: string; sql: string }[];
-  sqlite.pragma('foreign_keys = OFF'); // tables are copied in catalogue order, not parent-first
-  const isFts = (name: string) => name.startsWith('client_search');
-  sqlite.transaction(() => {
-    for (const o of objects.filter((x) => x.type === 'table' && !isFts(x.name))) {
-      sqlite.exec(o.sql.replace(/^CREATE TABLE /, 'CREATE TABLE plain.'));
-      sqlite.exec(`INSERT INTO plain."${o.name}" SELECT * FROM main."${o.name}"`);
-    }
-    for (const o of objects.filter((x) => x.type === 'index' && !isFts(x.name))) sqlite.exec(o.sql.replace(/^CREATE (UNIQUE )?INDEX /, (m) => `${m}plain.`));
-  })();
-  sqlite.exec('DETACH DATABASE plain');
+  copyToPlain(enc.sqlite, plainFile);
   enc.close();
   const plain = openStore(plainFile, null);
   rebuildSearchIndex(plain.sqlite);
@@ -156,7 +140,7 @@ async function main(): Promise<void> {
     }),
   );
 
-  const extra = await import('./extraBenches').then((m) => m.extraBenches(DIR), () => [] as BenchResult[]);
+  const extra = await extraBenches();
   results.push(...extra);
   stores.encrypted.close();
   stores.plain.close();
