@@ -3,7 +3,15 @@ import { sessionCalls } from './calls/session';
 import { usersCalls } from './calls/users';
 import { auditCalls } from './calls/audit';
 import { draftsCalls } from './calls/drafts';
+import { assessmentsCalls } from './calls/assessments';
 import { clientsCalls, referenceCalls } from './calls/clients';
+import { planCalls } from './calls/plan';
+import { contactLogCalls } from './calls/contacts';
+import { followUpCalls } from './calls/followUp';
+import { directoryCalls } from './calls/directory';
+import { referralsCalls } from './calls/referrals';
+import { printCalls } from './calls/print';
+import { consentCalls, handoverCalls, identityCalls, trustedContactsCalls } from './calls/handover';
 
 /**
  * The whole API between the UI and the Node side. Each area declares its calls in `calls/<area>.ts`;
@@ -14,8 +22,19 @@ export const apiContract = {
   ...usersCalls,
   ...auditCalls,
   ...draftsCalls,
+  ...assessmentsCalls,
   ...clientsCalls,
   ...referenceCalls,
+  ...planCalls,
+  ...contactLogCalls,
+  ...followUpCalls,
+  ...directoryCalls,
+  ...referralsCalls,
+  ...printCalls,
+  ...identityCalls,
+  ...trustedContactsCalls,
+  ...consentCalls,
+  ...handoverCalls,
 } satisfies Record<string, CallDefinition>;
 
 export type ApiContract = typeof apiContract;

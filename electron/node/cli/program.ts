@@ -3,6 +3,9 @@ import { CliError, oneLine } from './context';
 import { registerInit } from './commands/init';
 import { registerUsers } from './commands/users';
 import { registerAudit } from './commands/audit';
+import { registerClients } from './commands/clients';
+import { registerDemo } from './commands/demo';
+import { registerHandoverCommands } from './commands/handover';
 
 /**
  * The command tree. To add a command group: create `commands/<group>.ts` exporting `register<Group>(program)`
@@ -15,6 +18,9 @@ export function buildProgram(): Command {
   registerInit(program);
   registerUsers(program);
   registerAudit(program);
+  registerClients(program);
+  registerDemo(program);
+  registerHandoverCommands(program);
   return program;
 }
 

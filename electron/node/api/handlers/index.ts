@@ -4,7 +4,15 @@ import { sessionHandlers } from './session';
 import { usersHandlers } from './users';
 import { auditHandlers } from './audit';
 import { draftsHandlers } from './drafts';
+import { assessmentsHandlers } from './assessments';
 import { clientsHandlers, referenceHandlers } from './clients';
+import { planHandlers } from './plan';
+import { contactLogHandlers } from './contacts';
+import { followUpHandlers } from './followUp';
+import { directoryHandlers } from './directory';
+import { referralsHandlers } from './referrals';
+import { printHandlers } from './print';
+import { consentHandlers, handoverHandlers, identityHandlers, trustedContactsHandlers } from './handover';
 
 /** The dispatch table: the type forces one handler for every call in the contract. */
 export const handlers: HandlersFor<ApiContract> = {
@@ -12,6 +20,17 @@ export const handlers: HandlersFor<ApiContract> = {
   ...usersHandlers,
   ...auditHandlers,
   ...draftsHandlers,
+  ...assessmentsHandlers,
   ...clientsHandlers,
   ...referenceHandlers,
+  ...planHandlers,
+  ...contactLogHandlers,
+  ...followUpHandlers,
+  ...directoryHandlers,
+  ...referralsHandlers,
+  ...printHandlers,
+  ...identityHandlers,
+  ...trustedContactsHandlers,
+  ...consentHandlers,
+  ...handoverHandlers,
 };
