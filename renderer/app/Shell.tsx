@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title, Paper, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/schemas/user';
@@ -8,13 +8,20 @@ import { UsersPage } from '../admin/UsersPage';
 import { AuditPage } from '../admin/AuditPage';
 import { SettingsPage } from '../admin/SettingsPage';
 import { AccountPage } from '../account/AccountPage';
+import { ClientsArea } from '../caseload/ClientsArea';
+import { ReferencePage } from '../reference/ReferencePage';
+import { UpcomingReleasesPage } from '../plan/UpcomingReleasesPage';
+import { MyTasksPage } from '../plan/MyTasksPage';
+import { onClientViewRequested, showClientList } from '../clients/clientNavigation';
+import { DirectoryPage } from '../directory/DirectoryPage';
 
-type Page = 'home' | 'users' | 'audit' | 'settings' | 'account';
+type Page = 'caseload' | 'releases' | 'tasks' | 'directory' | 'home' | 'users' | 'audit' | 'settings' | 'reference' | 'account';
 const PAGE_KEY = 'throughcare.page';
 
 /** Which pages a role sees; the Node side enforces the same through each call's access list. */
 function pagesFor(user: SessionUser): Page[] {
-  return user.role === 'admin' ? ['home', 'users', 'audit', 'settings', 'account'] : ['home', 'account'];
+  if (user.role === 'admin') return ['caseload', 'releases', 'tasks', 'directory', 'home', 'users', 'audit', 'settings', 'reference', 'account'];
+  return user.role === 'evaluator' ? ['home', 'account'] : ['caseload', 'releases', 'tasks', 'directory', 'home', 'account'];
 }
 
 export function Shell({ user, status, onLock }: { user: SessionUser; status: OutputOf<'app.status'>; onLock: () => void }) {
@@ -23,12 +30,14 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
   // The page survives a lock, so the user returns to where they were typing.
   const [page, setPageState] = useState<Page>(() => {
     const saved = sessionStorage.getItem(PAGE_KEY) as Page | null;
-    return saved && pages.includes(saved) ? saved : 'home';
+    return saved && pages.includes(saved) ? saved : (pages[0] ?? 'home'); // staff start at their caseload
   });
   const setPage = (p: Page) => {
     sessionStorage.setItem(PAGE_KEY, p);
     setPageState(p);
   };
+  // Opening a client from any page (e.g. a task list) switches to the clients area.
+  useEffect(() => onClientViewRequested(() => pages.includes('caseload') && setPage('caseload')), [user.role]);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 0 }} padding="lg">
@@ -47,11 +56,16 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
         {pages.map((p) => (
-          <NavLink key={p} component="button" label={t(`nav.${p}`)} active={page === p} onClick={() => setPage(p)} aria-current={page === p ? 'page' : undefined} />
+          <NavLink key={p} component="button" label={p === 'directory' ? t('directory:title') : t(`nav.${p}`)} active={page === p} variant="filled" onClick={() => { if (p === 'caseload') showClientList(); setPage(p); }} aria-current={page === p ? 'page' : undefined} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        {page === 'caseload' && <ClientsArea user={user} />}
         {page === 'home' && <Home user={user} status={status} />}
+        {page === 'reference' && <ReferencePage />}
+        {page === 'releases' && <UpcomingReleasesPage />}
+        {page === 'tasks' && <MyTasksPage />}
+        {page === 'directory' && <DirectoryPage user={user} />}
         {page === 'users' && <UsersPage currentUser={user} />}
         {page === 'audit' && <AuditPage />}
         {page === 'settings' && <SettingsPage />}
