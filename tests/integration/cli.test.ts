@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBackend } from '../../electron/node/backend';
+import { runCli } from '../helpers/cliProcess';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'electron/node/cli/main.ts');
 const PASSWORD = 'correct horse battery';
 
 let dir: string | undefined;
@@ -15,17 +13,7 @@ afterEach(() => {
   dir = undefined;
 });
 
-/** The CLI as a real child process, without a TTY (stdin closed), with only the env we give it. */
-function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = runCli;
 
 const admin = { THROUGHCARE_PASSWORD: PASSWORD };
 

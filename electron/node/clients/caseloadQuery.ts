@@ -5,6 +5,7 @@ import { caseloadQuerySchema } from '../../../shared/schemas/caseload';
 import type { Db } from '../store/open';
 import { clients, referenceItems, users } from '../store/schema';
 import { toFtsQuery } from '../store/searchIndex';
+import { localDate } from '../../../shared/plan';
 
 const prison = alias(referenceItems, 'prison');
 const region = alias(referenceItems, 'region');
@@ -35,7 +36,8 @@ export function daysBetween(today: string, date: string): number {
  */
 export function queryCaseload(db: Db, viewer: { id: string; role: string }, rawQuery: CaseloadQuery, now: Date): CaseloadPage {
   const q = caseloadQuerySchema.parse(rawQuery);
-  const today = now.toISOString().slice(0, 10);
+  // The workstation's calendar day, as the checklist and follow-ups count it (not UTC's, off by one at night).
+  const today = localDate(now.getTime());
   const conditions: (SQL | undefined)[] = [];
   const workerId = viewer.role === 'admin' ? q.workerId : viewer.id;
   if (workerId) conditions.push(eq(clients.assignedWorkerId, workerId));
@@ -88,7 +90,7 @@ export function queryCaseload(db: Db, viewer: { id: string; role: string }, rawQ
       const daysToRelease = r.earliestRelease ? daysBetween(today, r.earliestRelease) : null;
       const flags: CaseloadFlag[] = [];
       const inCustody = !actualRelease && (r.status === 'intake' || r.status === 'active');
-      const checklistIncomplete = r.checklistTotal === 0 || r.checklistDone < r.checklistTotal;
+      const checklistIncomplete = r.checklistDone < r.checklistTotal;
       if (inCustody && daysToRelease !== null && daysToRelease >= 0 && daysToRelease <= SOON_DAYS && checklistIncomplete) flags.push('releaseSoonChecklistIncomplete');
       if (inCustody && daysToRelease !== null && daysToRelease < 0) flags.push('releaseOverdue');
       if (r.custody === 'handedOver') flags.push(receiptReceivedAt ? 'handedOver' : 'receiptPending');

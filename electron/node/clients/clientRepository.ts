@@ -3,6 +3,7 @@ import { and, eq, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { apiError } from '../../../shared/api';
 import type { Client, ClientFields, PossibleDuplicate } from '../../../shared/schemas/client';
+import { CHECKLIST_ITEMS } from '../../../shared/schemas/plan';
 import type { Db } from '../store/open';
 import { clients, referenceItems, users } from '../store/schema';
 
@@ -93,7 +94,8 @@ export function checkClientReferences(db: Db, fields: Pick<ClientFields, 'prison
 export function insertClient(db: Db, fields: ClientFields, now: Date, id: string = randomUUID()): string {
   const at = now.toISOString();
   db.insert(clients)
-    .values({ ...fields, id, sortName: sortNameOf(fields.firstName, fields.lastName), createdAt: at, updatedAt: at, revision: 1 })
+    // Every checklist item is open for a new client: completeness reads 0 of N from the first day.
+    .values({ ...fields, id, sortName: sortNameOf(fields.firstName, fields.lastName), checklistDone: 0, checklistTotal: CHECKLIST_ITEMS.length, createdAt: at, updatedAt: at, revision: 1 })
     .run();
   return id;
 }

@@ -4,6 +4,7 @@ import { sortNameOf, generateClientCode } from '../clients/clientRepository';
 import { withBulkNoteLoad } from '../store/searchIndex';
 import { ASSESSMENT_SECTIONS, emptyAssessmentContent, type AssessmentContent } from '../../../shared/schemas/assessment';
 import { INSTRUMENTS, scoreInstrument } from '../../../shared/instruments';
+import { CHECKLIST_ITEMS } from '../../../shared/schemas/plan';
 import type { Db } from '../store/open';
 import { FEMALE_FIRST, FEMALE_LAST, MALE_FIRST, MALE_LAST, NATIONALITIES, PRISONS, REGIONS, noteText, pick, seededRandom } from './demoText';
 
@@ -76,7 +77,7 @@ export function generateDemoData(db: Db, sqlite: Database.Database, workerIds: s
         const [regionName, towns] = pick(rnd, REGIONS);
         const id = randomUUID();
         const worker = pick(rnd, workerIds);
-        const checklistTotal = 9;
+        const checklistTotal = CHECKLIST_ITEMS.length;
         insertClient.run(
           id, generateClientCode(db), firstName, lastName, sortNameOf(firstName, lastName), isoDay(birth), female ? 'female' : 'male',
           pick(rnd, NATIONALITIES), rnd() < 0.9 ? 'cs' : 'en', pick(rnd, prisonIds), isoDay(start), isoDay(earliest), isoDay(latest),
