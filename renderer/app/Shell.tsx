@@ -14,14 +14,17 @@ import { UpcomingReleasesPage } from '../plan/UpcomingReleasesPage';
 import { MyTasksPage } from '../plan/MyTasksPage';
 import { onClientViewRequested, showClientList } from '../clients/clientNavigation';
 import { DirectoryPage } from '../directory/DirectoryPage';
+import { IdentityPage } from '../identity/IdentityPage';
+import { ContactsPage } from '../identity/ContactsPage';
+import { ImportPage } from '../handover/ImportPage';
 
-type Page = 'caseload' | 'releases' | 'tasks' | 'directory' | 'home' | 'users' | 'audit' | 'settings' | 'reference' | 'account';
+type Page = 'caseload' | 'releases' | 'tasks' | 'directory' | 'handoverImport' | 'contacts' | 'identity' | 'home' | 'users' | 'audit' | 'settings' | 'reference' | 'account';
 const PAGE_KEY = 'throughcare.page';
 
 /** Which pages a role sees; the Node side enforces the same through each call's access list. */
 function pagesFor(user: SessionUser): Page[] {
-  if (user.role === 'admin') return ['caseload', 'releases', 'tasks', 'directory', 'home', 'users', 'audit', 'settings', 'reference', 'account'];
-  return user.role === 'evaluator' ? ['home', 'account'] : ['caseload', 'releases', 'tasks', 'directory', 'home', 'account'];
+  if (user.role === 'admin') return ['caseload', 'releases', 'tasks', 'directory', 'handoverImport', 'contacts', 'identity', 'home', 'users', 'audit', 'settings', 'reference', 'account'];
+  return user.role === 'evaluator' ? ['home', 'account'] : ['caseload', 'releases', 'tasks', 'directory', 'handoverImport', 'contacts', 'identity', 'home', 'account'];
 }
 
 export function Shell({ user, status, onLock }: { user: SessionUser; status: OutputOf<'app.status'>; onLock: () => void }) {
@@ -36,6 +39,8 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
     sessionStorage.setItem(PAGE_KEY, p);
     setPageState(p);
   };
+  const navLabel = (p: Page) =>
+    p === 'directory' ? t('directory:title') : p === 'handoverImport' ? t('handover:nav.import') : p === 'contacts' ? t('handover:nav.contacts') : p === 'identity' ? t('handover:nav.identity') : t(`nav.${p}`);
   // Opening a client from any page (e.g. a task list) switches to the clients area.
   useEffect(() => onClientViewRequested(() => pages.includes('caseload') && setPage('caseload')), [user.role]);
 
@@ -56,7 +61,7 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
         {pages.map((p) => (
-          <NavLink key={p} component="button" label={p === 'directory' ? t('directory:title') : t(`nav.${p}`)} active={page === p} variant="filled" onClick={() => { if (p === 'caseload') showClientList(); setPage(p); }} aria-current={page === p ? 'page' : undefined} />
+          <NavLink key={p} component="button" label={navLabel(p)} active={page === p} variant="filled" onClick={() => { if (p === 'caseload') showClientList(); setPage(p); }} aria-current={page === p ? 'page' : undefined} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
@@ -66,6 +71,9 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
         {page === 'releases' && <UpcomingReleasesPage />}
         {page === 'tasks' && <MyTasksPage />}
         {page === 'directory' && <DirectoryPage user={user} />}
+        {page === 'handoverImport' && <ImportPage />}
+        {page === 'contacts' && <ContactsPage />}
+        {page === 'identity' && <IdentityPage />}
         {page === 'users' && <UsersPage currentUser={user} />}
         {page === 'audit' && <AuditPage />}
         {page === 'settings' && <SettingsPage />}

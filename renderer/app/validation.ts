@@ -3,6 +3,7 @@ import { cs, en } from 'zod/v4/locales';
 import { i18next } from './i18n';
 import type { Language } from '../../shared/i18n';
 import { USERNAME_PATTERN } from '../../shared/schemas/user';
+import { CLIENT_CODE_PATTERN } from '../../shared/schemas/client';
 
 /**
  * Field messages from the shared zod schemas, in plain words and in the UI language. The common cases get
@@ -18,8 +19,35 @@ export function setValidationLanguage(lang: Language): void {
       }
       if (issue.code === 'too_big' && issue.origin === 'string') return t('maxChars', { count: Number(issue.maximum) });
       if (issue.code === 'invalid_format' && 'pattern' in issue && String(issue.pattern) === String(USERNAME_PATTERN)) return t('username');
-      if (issue.code === 'invalid_type' && issue.input === undefined) return t('required');
+      if (issue.code === 'invalid_format' && issue.input === '') return t('required');
+      if (issue.code === 'invalid_format' && 'pattern' in issue && String(issue.pattern) === String(CLIENT_CODE_PATTERN)) return t('clientCode');
+      if (issue.code === 'invalid_format' && 'format' in issue && issue.format === 'date') return t('date');
+      if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) return t('required');
+      if (issue.code === 'invalid_value' && (issue.input === null || issue.input === undefined || issue.input === '')) return t('required');
+      if (issue.code === 'custom') return ruleText(issue);
       return undefined;
     },
   });
+}
+
+/** A cross-field rule (see `ruleIssue` in shared/schemas/client.ts) in the UI language, if it names its key. */
+function ruleText(issue: { code: string; params?: Record<string, unknown> }): string | undefined {
+  const key = issue.code === 'custom' ? issue.params?.i18n : undefined;
+  if (typeof key !== 'string') return undefined;
+  const full = key.includes(':') ? key : `common:validation.${key}`; // areas may name a key in their own namespace
+  return i18next.exists(full) ? i18next.t(full) : undefined;
+}
+
+/**
+ * The schema for a form: the same checks, with rule messages translated. Zod keeps a message set by a
+ * refinement (the English one the API returns) over the configured error map, so the form re-words those here.
+ */
+export function localized<S extends z.ZodType>(schema: S): z.ZodType<z.output<S>, z.input<S>> {
+  return z.any().superRefine((value, ctx) => {
+    const result = schema.safeParse(value);
+    if (result.success) return;
+    for (const issue of result.error.issues) {
+      ctx.addIssue({ code: 'custom', path: issue.path, message: ruleText(issue as Parameters<typeof ruleText>[0]) ?? issue.message, input: value });
+    }
+  }) as unknown as z.ZodType<z.output<S>, z.input<S>>;
 }

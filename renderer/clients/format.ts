@@ -1,0 +1,32 @@
+import type { TFunction } from 'i18next';
+
+/** English dates day-first (26/11/2026): the users live in Czechia, where 11/12 means the 11th of December. */
+const dateLocale = (language: string) => (language === 'en' ? 'en-GB' : language);
+
+/** A calendar date (`YYYY-MM-DD`) or a timestamp, shown in the UI language (e.g. "12. 5. 2026"). */
+export function formatDate(value: string | null | undefined, language: string): string | null {
+  if (!value) return null;
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+  const date = value.length > 10 ? new Date(value) : new Date(y ?? 0, (m ?? 1) - 1, d ?? 1);
+  return new Intl.DateTimeFormat(dateLocale(language), { day: 'numeric', month: 'numeric', year: 'numeric' }).format(date);
+}
+
+export function formatNumber(n: number, language: string): string {
+  return new Intl.NumberFormat(language).format(n);
+}
+
+/** "in 14 days", "today", "3 days ago" (clients namespace). */
+export function daysText(t: TFunction, days: number | null): string | null {
+  if (days === null) return null;
+  if (days === 0) return t('clients:days.today');
+  return days > 0 ? t('clients:days.in', { count: days }) : t('clients:days.ago', { count: -days });
+}
+
+/** Whole days from today to a `YYYY-MM-DD` date (negative when past), counted in the local calendar. */
+export function daysUntil(date: string | null, today = new Date()): number | null {
+  if (!date) return null;
+  const [y, m, d] = date.split('-').map(Number);
+  const target = Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
+  const base = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  return Math.round((target - base) / 86_400_000);
+}

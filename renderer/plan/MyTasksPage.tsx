@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { RELEASE_HORIZONS, type DueItem } from '../../shared/api/calls/plan';
+import { call } from '../app/api';
+import { formatDate } from '../clients/format';
+import { openClient } from '../clients/clientNavigation';
+import { usePlanErrorText } from './planUi';
+
+type Horizon = (typeof RELEASE_HORIZONS)[number];
+
+function describe(item: DueItem, t: TFunction): string {
+  if (item.kind === 'task') return `${item.title} (${t(`plan:domains.${item.domain}`)})`;
+  if (item.kind === 'checklist') return t(`plan:checklist.items.${item.itemKey}`);
+  return `${t(`plan:followUp.milestones.${item.milestone}`)} – ${t(`plan:followUp.states.${item.state}`)}`;
+}
+
+/** Everything due for the user's clients: plan tasks, checklist items and follow-ups, overdue first. */
+export function MyTasksPage() {
+  const { t, i18n } = useTranslation('plan');
+  const errorText = usePlanErrorText();
+  const [days, setDays] = useState<Horizon>(30);
+  const items = useQuery({ queryKey: ['tasks.mine', days], queryFn: () => call('tasks.mine', { days }) });
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('myTasks.title')}</Title>
+        <SegmentedControl
+          aria-label={t('releases.horizon')}
+          value={String(days)}
+          onChange={(v) => setDays(Number(v) as Horizon)}
+          data={RELEASE_HORIZONS.map((d) => ({ value: String(d), label: t('releases.within', { count: d }) }))}
+        />
+      </Group>
+      {items.error && <Alert color="red" role="alert">{errorText(items.error)}</Alert>}
+      {items.data?.length === 0 && <Text c="dimmed">{t('myTasks.empty')}</Text>}
+      {!!items.data?.length && (
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('myTasks.due')}</Table.Th>
+              <Table.Th>{t('myTasks.what')}</Table.Th>
+              <Table.Th>{t('myTasks.client')}</Table.Th>
+              <Table.Th><VisuallyHidden>{t('myTasks.open')}</VisuallyHidden></Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.data.map((item) => (
+              <Table.Tr key={`${item.kind}:${item.id}`} data-testid="due-item">
+                <Table.Td>
+                  <Text size="sm" c={item.overdue ? 'red.9' : undefined} fw={item.overdue ? 600 : undefined}>{formatDate(item.dueDate, i18n.language) ?? '—'}</Text>
+                  {item.overdue && <Badge color="red" c="red.9" variant="light" tt="none" size="sm">{t('myTasks.overdue')}</Badge>}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed">{t(`myTasks.kind.${item.kind}`)}</Text>
+                  <Text size="sm">{describe(item, t)}</Text>
+                </Table.Td>
+                <Table.Td>{item.clientName} <Text span size="xs" c="dimmed" ff="monospace">{item.clientCode}</Text></Table.Td>
+                <Table.Td>
+                  <Button size="compact-sm" variant="light" onClick={() => openClient(item.clientId, item.kind === 'followUp' ? 'contacts' : 'plan')} aria-label={`${t('myTasks.open')}: ${item.clientName} – ${describe(item, t)}`}>
+                    {t('myTasks.open')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

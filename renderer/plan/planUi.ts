@@ -1,0 +1,56 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../shared/api';
+import { i18next } from '../app/i18n';
+import { useClientErrorText } from '../clients/errorText';
+import { notify } from '../app/notify';
+
+/** Errors of the plan area (`errors.followUpNotReleased`, …) from the plan namespace, else the usual texts. */
+export function usePlanErrorText(): (e: unknown) => string {
+  const fallback = useClientErrorText();
+  return (e) => {
+    if (e instanceof ApiError && e.messageKey && i18next.exists(`plan:${e.messageKey}`)) return i18next.t(`plan:${e.messageKey}`, e.params ?? {});
+    return fallback(e);
+  };
+}
+
+/** After a change: refetch what shows it (the plan, its history, the caseload figures and the task lists). */
+export function useRefreshPlan(clientId: string): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return async () => {
+    await Promise.all(
+      [['plan.get', clientId], ['plan.history', clientId], ['plan.listServices', clientId], ['contactLog.list', clientId], ['followUp.list', clientId], ['clients.caseload'], ['releases.upcoming'], ['tasks.mine'], ['clients.get', clientId]].map(
+        (queryKey) => queryClient.invalidateQueries({ queryKey }),
+      ),
+    );
+  };
+}
+
+/** Runs a change; on failure shows the error as a toast and returns false. */
+export function useRunChange(clientId: string): (fn: () => Promise<unknown>, success?: string) => Promise<boolean> {
+  const refresh = useRefreshPlan(clientId);
+  const errorText = usePlanErrorText();
+  return async (fn, success) => {
+    try {
+      await fn();
+      if (success) notify(success);
+      return true;
+    } catch (e) {
+      notify(errorText(e), 'red');
+      return false;
+    } finally {
+      await refresh();
+    }
+  };
+}
+
+/** Today as the workstation's calendar date, `YYYY-MM-DD`. */
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Now as a `datetime-local` value, `YYYY-MM-DDTHH:mm`. */
+export function nowLocal(): string {
+  const d = new Date();
+  return `${todayIso()}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
