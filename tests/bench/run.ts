@@ -6,14 +6,15 @@
  * the same code, and prints median, p95 and the ratio encrypted/plain. The data is built once into
  * `.bench/` and reused while the requested sizes match (`--rebuild` forces a new build).
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBackend } from '../../electron/node/backend';
 import { generateDemoData } from '../../electron/node/demo/demoData';
 import { queryCaseload } from '../../electron/node/clients/caseloadQuery';
 import { loadClientRecord } from '../../electron/node/clients/clientRecord';
 import { insertUser, listUsers } from '../../electron/node/users/userRepository';
-import { openStore, type Store } from '../../electron/node/store/open';
+import { MIGRATIONS_DIR, openStore, type Store } from '../../electron/node/store/open';
 import { rebuildSearchIndex } from '../../electron/node/store/searchIndex';
 import { readKeySlotFile, unlockWithPassword, verifyMac } from '../../electron/node/keyslots/keySlots';
 import { benchTargets, measure, type BenchResult } from './measure';
@@ -59,7 +60,7 @@ async function build(): Promise<void> {
   const key = Buffer.from(backend.session!.dataKey); // closing the session wipes its copy
   backend.close();
   buildPlainTwin(store.sqlite.name, key, path.join(DIR, 'plain.db'));
-  writeFileSync(path.join(DIR, 'meta.json'), JSON.stringify({ clients: CLIENTS, notes: NOTES }));
+  writeFileSync(path.join(DIR, 'meta.json'), JSON.stringify({ clients: CLIENTS, notes: NOTES, schema: schemaVersion() }));
 }
 
 /** The plain twin of the encrypted database, with the search index rebuilt there by the same store code. */
@@ -72,10 +73,17 @@ function buildPlainTwin(encFile: string, key: Buffer, plainFile: string): void {
   plain.close();
 }
 
+/** Data built with other migrations is rebuilt rather than half-migrated. */
+function schemaVersion(): string {
+  const hash = createHash('sha256');
+  for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort()) hash.update(readFileSync(path.join(MIGRATIONS_DIR, f)));
+  return hash.digest('hex').slice(0, 16);
+}
+
 function reusable(): boolean {
   try {
-    const meta = JSON.parse(readFileSync(path.join(DIR, 'meta.json'), 'utf8')) as { clients: number; notes: number };
-    return meta.clients === CLIENTS && meta.notes === NOTES && existsSync(path.join(DIR, 'plain.db'));
+    const meta = JSON.parse(readFileSync(path.join(DIR, 'meta.json'), 'utf8')) as { clients: number; notes: number; schema: string };
+    return meta.clients === CLIENTS && meta.notes === NOTES && meta.schema === schemaVersion() && existsSync(path.join(DIR, 'plain.db'));
   } catch {
     return false;
   }
