@@ -1,0 +1,73 @@
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { ApiError } from '../../shared/api';
+import { ASSESSMENT_SECTIONS, type FieldDef, type FieldValue } from '../../shared/schemas/assessment';
+import { i18next } from '../app/i18n';
+import { useClientErrorText } from '../clients/errorText';
+import { formatDate, formatNumber } from '../clients/format';
+
+/** The definition of a field by section and id (row fields included); `need` and `notes` are not declared fields. */
+export function findField(sectionId: string, fieldId: string): FieldDef | undefined {
+  const section = ASSESSMENT_SECTIONS.find((s) => s.id === sectionId);
+  return section?.fields.find((f) => f.id === fieldId) ?? section?.rows?.fields.find((f) => f.id === fieldId);
+}
+
+/** Labels of sections, fields and answers, all derived from the section and field ids. */
+export function useAssessmentLabels() {
+  const { t, i18n } = useTranslation('assessments');
+  const section = (sectionId: string) => t(`sections.${sectionId}.title`);
+  const field = (sectionId: string, fieldId: string) =>
+    fieldId === 'need' ? t('need.label') : fieldId === 'notes' ? t('notes') : t(`sections.${sectionId}.fields.${fieldId}`);
+  const option = (sectionId: string, fieldId: string, value: string) => t([`sections.${sectionId}.options.${fieldId}.${value}`, `options.${value}`]);
+  /** A stored value as a reader should see it: the choice's label, a local date, a number with its unit. */
+  const value = (sectionId: string, fieldId: string, v: FieldValue | undefined): string => {
+    if (v === null || v === undefined || v === '') return t('notAnswered');
+    if (fieldId === 'need') return t(`need.${v}`);
+    const def = findField(sectionId, fieldId);
+    if (def?.type === 'choice') return option(sectionId, fieldId, String(v));
+    if (def?.type === 'date') return formatDate(String(v), i18n.language) ?? String(v);
+    if (def?.type === 'number' && typeof v === 'number') return def.unit ? `${formatNumber(v, i18n.language)} ${def.unit === 'CZK' ? 'Kč' : def.unit}` : formatNumber(v, i18n.language);
+    return String(v);
+  };
+  return { section, field, option, value, t, language: i18n.language };
+}
+
+/** Errors of this area first (assessments namespace), then the client area's and the common ones. */
+export function useAssessmentErrorText(): (e: unknown) => string {
+  const fallback = useClientErrorText();
+  return (e) => {
+    if (e instanceof ApiError && e.messageKey && i18next.exists(`assessments:${e.messageKey}`)) return i18next.t(`assessments:${e.messageKey}`, e.params ?? {});
+    return fallback(e);
+  };
+}
+
+/** A rule issue's message in the UI language: `params.i18n` names the key (assessments, else common validation). */
+export function issueText(issue: { code?: string; message: string; params?: Record<string, unknown> }): string {
+  const key = issue.code === 'custom' ? issue.params?.i18n : undefined;
+  if (typeof key === 'string') {
+    for (const ns of ['assessments:validation', 'common:validation']) if (i18next.exists(`${ns}.${key}`)) return i18next.t(`${ns}.${key}`);
+  }
+  return issue.message;
+}
+
+/** The schema for a form: the same checks, with the rule messages in the UI language. */
+export function localizedSchema<S extends z.ZodType>(schema: S): z.ZodType<z.output<S>, z.input<S>> {
+  return z.any().superRefine((value, ctx) => {
+    const result = schema.safeParse(value);
+    if (result.success) return;
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issueText(issue as Parameters<typeof issueText>[0]), input: value });
+  }) as unknown as z.ZodType<z.output<S>, z.input<S>>;
+}
+
+/** Form errors (path → message) from a failed parse, in the UI language. */
+export function formErrors(error: z.ZodError): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) errors[issue.path.map(String).join('.')] ??= issueText(issue as Parameters<typeof issueText>[0]);
+  return errors;
+}
+
+/** Mantine's default error red is too light for small text on white (WCAG AA); our forms use a darker shade. */
+export const READABLE_ERRORS = { '--mantine-color-error': 'var(--mantine-color-red-9)' } as Record<string, string>;
+
+/** Today in local time as `YYYY-MM-DD`, the default date of a new assessment or screening. */
+export { todayIso } from '../../shared/schemas/assessment';
