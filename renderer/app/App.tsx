@@ -13,8 +13,8 @@ import { useIdleLock } from '../session/useIdleLock';
 import type { Language } from '../../shared/i18n';
 
 // Shades chosen for WCAG AA contrast (axe checks every screen): darker primary, darker "dimmed" text.
-/** Dimmed text and error messages one shade darker than Mantine's defaults: axe's 4.5:1 contrast on white. */
 const theme = createTheme({ primaryColor: 'indigo', primaryShade: 8, defaultRadius: 'md', fontFamily: 'system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif' });
+/** Dimmed text and error messages one shade darker than Mantine's defaults: axe's 4.5:1 contrast on white. */
 const cssVariablesResolver: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' }, dark: {} });
 
 export function App() {

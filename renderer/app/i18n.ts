@@ -32,6 +32,10 @@ export function useErrorText(): (e: unknown) => string {
     if (e instanceof ApiError && e.messageKey && i18next.exists(`common:${e.messageKey}`)) {
       return t(e.messageKey, e.params ?? {});
     }
+    // Handover, identity and consent refusals (`errors.handover.*`) live with the handover texts.
+    if (e instanceof ApiError && e.messageKey?.startsWith('errors.handover.') && i18next.exists(`handover:${e.messageKey}`)) {
+      return i18next.t(`handover:${e.messageKey}`, e.params ?? {});
+    }
     return e instanceof Error ? e.message : String(e);
   };
 }

@@ -92,8 +92,12 @@ export function CaseloadPage({ user }: { user: SessionUser }) {
     { id: 'flags', show: true },
   ];
 
-  const from = total === 0 ? 0 : filters.page * PAGE_SIZE + 1;
-  const to = Math.min(total, (filters.page + 1) * PAGE_SIZE);
+  // The range describes the rows on screen: while the next page loads, the previous one (and its range) stays.
+  const settledPage = useRef(filters.page);
+  if (caseload.data && !caseload.isPlaceholderData) settledPage.current = filters.page;
+  const shownPage = caseload.isPlaceholderData ? settledPage.current : filters.page;
+  const from = total === 0 ? 0 : shownPage * PAGE_SIZE + 1;
+  const to = Math.min(total, (shownPage + 1) * PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (

@@ -202,6 +202,13 @@ export function ClientForm({ user, client, onDone, onCancel }: { user?: SessionU
     setError(errorText(e));
   };
 
+  const formRef = useRef<HTMLFormElement>(null);
+  /** A refused save puts the cursor into the first field that needs attention (top to bottom), so nobody has to hunt. */
+  const focusFirstError = (errors: Record<string, unknown>) => {
+    const fields = [...(formRef.current?.querySelectorAll<HTMLElement>('[data-path]') ?? [])];
+    fields.find((el) => errors[el.dataset.path ?? ''])?.focus();
+  };
+
   const submit = form.onSubmit(async (v) => {
     setError(null);
     setConfirmError(null);
@@ -235,7 +242,7 @@ export function ClientForm({ user, client, onDone, onCancel }: { user?: SessionU
     } finally {
       setSaving(false);
     }
-  });
+  }, focusFirstError);
 
   /**
    * After a conflict: the newest version becomes the base; fields the user changed keep the user's value,
@@ -260,7 +267,7 @@ export function ClientForm({ user, client, onDone, onCancel }: { user?: SessionU
   const changedMeanwhile = conflict && base.current ? (Object.keys(base.current) as (keyof PersonFields)[]).filter((k) => conflict[k] !== base.current![k]) : [];
 
   return (
-    <form onSubmit={submit} noValidate aria-label={editing ? t('edit.title') : t('register.title')} style={READABLE_ERRORS}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={editing ? t('edit.title') : t('register.title')} style={READABLE_ERRORS}>
       <Stack gap="md">
         <DraftNotice restoredAt={restoredAt} onDiscard={() => void discard()} />
 

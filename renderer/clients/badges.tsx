@@ -14,6 +14,7 @@ const FLAG_COLOR: Record<CaseloadFlag, string> = {
   releaseOverdue: 'orange',
   handedOver: 'gray',
   receiptPending: 'yellow',
+  receiptOverdue: 'red',
   noRecentContact: 'orange',
 };
 

@@ -22,7 +22,7 @@ export const caseloadQuerySchema = z
 export type CaseloadQuery = z.input<typeof caseloadQuerySchema>;
 
 /** Why a row deserves attention now; the UI shows a translated badge for each. */
-export const caseloadFlagSchema = z.enum(['releaseSoonChecklistIncomplete', 'releaseOverdue', 'handedOver', 'receiptPending', 'noRecentContact']);
+export const caseloadFlagSchema = z.enum(['releaseSoonChecklistIncomplete', 'releaseOverdue', 'handedOver', 'receiptPending', 'receiptOverdue', 'noRecentContact']);
 export type CaseloadFlag = z.infer<typeof caseloadFlagSchema>;
 
 export const caseloadRowSchema = z.object({

@@ -19,9 +19,9 @@ export const consentFieldsSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.kind === 'sharing' && !v.organisation) ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'Name the organisation the client agrees to share with.', params: { i18n: 'consentOrganisationRequired' } });
-    if (v.kind === 'sharing' && v.sections.length === 0) ctx.addIssue({ code: 'custom', path: ['sections'], message: 'Choose at least one section.', params: { i18n: 'consentSectionsRequired' } });
-    if (v.expiresOn && v.expiresOn < v.givenOn) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'The consent cannot expire before it was given.', params: { i18n: 'consentExpiresBeforeGiven' } });
+    if (v.kind === 'sharing' && !v.organisation) ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'Name the organisation the client agrees to share with.', params: { i18n: 'handover:validation.consentOrganisationRequired' } });
+    if (v.kind === 'sharing' && v.sections.length === 0) ctx.addIssue({ code: 'custom', path: ['sections'], message: 'Choose at least one section.', params: { i18n: 'handover:validation.consentSectionsRequired' } });
+    if (v.expiresOn && v.expiresOn < v.givenOn) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'The consent cannot expire before it was given.', params: { i18n: 'handover:validation.consentExpiresBeforeGiven' } });
   });
 export type ConsentFields = z.input<typeof consentFieldsSchema>;
 

@@ -52,6 +52,7 @@ describe('foundation, as a user walks it', () => {
     await page.getByLabel('Klíč mám zapsaný a bezpečně uložený').check();
     await finish.click();
     await expect.poll(() => page.getByTestId('signed-in-as').innerText()).toContain(ADMIN.name);
+    await page.getByRole('button', { name: 'Přehled', exact: true }).click(); // staff land on the caseload; the overview is one click away
     await screenshot(page, '04-home-cs');
   });
 

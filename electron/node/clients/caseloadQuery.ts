@@ -5,6 +5,7 @@ import { caseloadQuerySchema } from '../../../shared/schemas/caseload';
 import type { Db } from '../store/open';
 import { clients, referenceItems, users } from '../store/schema';
 import { toFtsQuery } from '../store/searchIndex';
+import { readReceiptOverdueDays } from '../handover/handoverSettings';
 import { localDate } from '../../../shared/plan';
 
 const prison = alias(referenceItems, 'prison');
@@ -71,6 +72,7 @@ export function queryCaseload(db: Db, viewer: { id: string; role: string }, rawQ
       checklistTotal: clients.checklistTotal,
       custody: clients.custody,
       receiptReceivedAt: clients.receiptReceivedAt,
+      handedOverAt: clients.handedOverAt,
       createdAt: clients.createdAt,
     })
     .from(clients)
@@ -82,18 +84,23 @@ export function queryCaseload(db: Db, viewer: { id: string; role: string }, rawQ
     .limit(q.limit)
     .offset(q.offset)
     .all();
+  const overdueDays = readReceiptOverdueDays(db);
   const total = db.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0;
 
   return {
     total,
-    rows: rows.map(({ actualRelease, receiptReceivedAt, createdAt, ...r }) => {
+    rows: rows.map(({ actualRelease, receiptReceivedAt, handedOverAt, createdAt, ...r }) => {
       const daysToRelease = r.earliestRelease ? daysBetween(today, r.earliestRelease) : null;
       const flags: CaseloadFlag[] = [];
       const inCustody = !actualRelease && (r.status === 'intake' || r.status === 'active');
       const checklistIncomplete = r.checklistDone < r.checklistTotal;
       if (inCustody && daysToRelease !== null && daysToRelease >= 0 && daysToRelease <= SOON_DAYS && checklistIncomplete) flags.push('releaseSoonChecklistIncomplete');
       if (inCustody && daysToRelease !== null && daysToRelease < 0) flags.push('releaseOverdue');
-      if (r.custody === 'handedOver') flags.push(receiptReceivedAt ? 'handedOver' : 'receiptPending');
+      if (r.custody === 'handedOver') {
+        // A handover still without a receipt after the configured days (setting receiptOverdueDays) is overdue.
+        const overdue = !receiptReceivedAt && handedOverAt !== null && daysBetween(handedOverAt.slice(0, 10), today) > overdueDays;
+        flags.push(receiptReceivedAt ? 'handedOver' : overdue ? 'receiptOverdue' : 'receiptPending');
+      }
       // A client registered last week without a contact yet is not "out of touch": count from registration.
       const sinceContact = daysBetween((r.lastContactAt ?? createdAt).slice(0, 10), today);
       if (r.status !== 'closed' && r.custody === 'held' && sinceContact > NO_CONTACT_DAYS) flags.push('noRecentContact');

@@ -5,7 +5,7 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import { wordlist as czechWords } from '@scure/bip39/wordlists/czech.js';
 import { apiError } from '../../../shared/api';
 import { checkSharingConsent } from '../../../shared/schemas/consent';
-import type { BundleInspection, HandoverExport, HandoverSection } from '../../../shared/schemas/handover';
+import { HEALTH_SERVICE_KINDS, type BundleInspection, type HandoverExport, type HandoverSection } from '../../../shared/schemas/handover';
 import type { UserContext } from '../backend';
 import type { Db } from '../store/open';
 import { clients, handoverExports, handoverImports, users } from '../store/schema';
@@ -18,6 +18,7 @@ import { readCasePayload, payloadCounts, writeCasePayload } from './casePayload'
 import { buildBundle, buildReceipt, openBundle, openReceipt, attachmentPath, type OpenedBundle } from './bundleFormat';
 import { AGE_LIMITS } from './ageContainer';
 import { HandoverError } from './handoverError';
+import { loadCaseSummaryData, renderCaseSummaryPdf } from '../pdf';
 
 /** W8/W9: export a client as a handover file, inspect and import one, write and import receipts. */
 
@@ -141,6 +142,24 @@ export function previewExport(ctx: UserContext, req: ExportRequest) {
   };
 }
 
+/**
+ * `payload/summary.pdf`: the human-readable case summary, holding only the sections that go (and that the consent
+ * allows) — the health part, for one, stays out unless `health` is chosen. In Czech, the receiving workers' language.
+ */
+async function summaryPdfFor(ctx: UserContext, clientId: string, sections: HandoverSection[]): Promise<Buffer> {
+  const has = (s: HandoverSection) => sections.includes(s);
+  const data = loadCaseSummaryData(ctx.db, clientId, { language: 'cs', organisation: ctx.backend.readKeySlots().installation.organisation, now: nowOf(ctx), printedBy: ctx.user.displayName });
+  return renderCaseSummaryPdf({
+    ...data,
+    assessment: has('assessment') ? data.assessment : null,
+    screenings: has('health') ? data.screenings : [],
+    plan: has('plan') ? data.plan : { goals: [], checklist: [] },
+    servicesLog: data.servicesLog.filter((e) => (HEALTH_SERVICE_KINDS.includes(e.kind) ? has('health') : has('plan'))),
+    referrals: has('referrals') ? data.referrals : [],
+    contacts: has('contactLog') ? data.contacts : { total: 0, custody: 0, afterRelease: 0, lastAt: null, recent: [] },
+  });
+}
+
 export async function exportHandover(ctx: UserContext, req: ExportRequest, folder: string) {
   let plan: PlannedExport;
   try {
@@ -163,7 +182,7 @@ export async function exportHandover(ctx: UserContext, req: ExportRequest, folde
     supersedes,
     custody: req.custody,
     attachments,
-    summaryPdf: null,
+    summaryPdf: await summaryPdfFor(ctx, plan.client.id, plan.sections),
     now: nowOf(ctx),
     appVersion: APP_VERSION,
   });

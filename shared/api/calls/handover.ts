@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from '../contract';
+import { printedPdfSchema } from './print';
+import { clientLanguageSchema } from '../../schemas/client';
 import { consentFieldsSchema, consentSchema } from '../../schemas/consent';
 import { bundleInspectionSchema, handoverExportSchema, handoverSectionSchema } from '../../schemas/handover';
 import { contactSchema, fingerprintSchema, identityCardSchema, ownIdentitySchema, safetyCodeInputSchema, safetyCodeSchema } from '../../schemas/identity';
@@ -42,6 +44,8 @@ export const consentCalls = {
   'consent.list': defineCall({ input: z.object({ clientId: id }).strict(), output: z.array(consentSchema), access: STAFF, mutates: false }),
   'consent.add': defineCall({ input: z.object({ clientId: id, consent: consentFieldsSchema }).strict(), output: consentSchema, access: STAFF, mutates: true }),
   'consent.withdraw': defineCall({ input: z.object({ id, withdrawnOn: z.iso.date() }).strict(), output: consentSchema, access: STAFF, mutates: true }),
+  /** A printable receipt of one consent for the client (PDF built on the Node side), in the client's language unless chosen. */
+  'consent.receiptPdf': defineCall({ input: z.object({ id, language: clientLanguageSchema.optional() }).strict(), output: printedPdfSchema, access: STAFF, mutates: false }),
 };
 
 const exportRequest = z
@@ -76,6 +80,8 @@ export const handoverCalls = {
     access: STAFF,
     mutates: true,
   }),
+  /** Where files are saved unless the user types another folder: the user's Downloads, else a folder in the data directory. */
+  'handover.defaultFolder': defineCall({ input: z.object({}).strict(), output: z.object({ folder: z.string() }), access: STAFF, mutates: false }),
   'handover.exports': defineCall({ input: z.object({ clientId: id.nullable().default(null) }).strict(), output: z.array(handoverExportSchema), access: STAFF, mutates: false }),
   /** Decrypts and checks a handover file and says what it contains; writes nothing. */
   'handover.inspect': defineCall({

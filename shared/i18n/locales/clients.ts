@@ -9,6 +9,7 @@ export const clients = {
       releaseOverdue: 'Datum propuštění minulo',
       handedOver: 'Předáno',
       receiptPending: 'Čeká na potvrzení převzetí',
+      receiptOverdue: 'Potvrzení převzetí nepřišlo včas',
       noRecentContact: 'Přes 30 dní bez kontaktu',
     },
     days: {
@@ -183,6 +184,7 @@ export const clients = {
       releaseOverdue: 'Release date passed',
       handedOver: 'Handed over',
       receiptPending: 'Receipt pending',
+      receiptOverdue: 'Receipt overdue',
       noRecentContact: 'No contact for 30+ days',
     },
     days: {

@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { apiError } from '../../../../shared/api';
 import type { consentCalls, handoverCalls, identityCalls, trustedContactsCalls } from '../../../../shared/api/calls/handover';
@@ -10,6 +13,7 @@ import { consentById, insertConsent, listConsents, toConsent } from '../../hando
 import { exportHandover, importHandover, importReceipt, inspectHandover, listExports, previewExport } from '../../handover/handoverService';
 import { activeContactByFingerprint, activeContactById, activeContacts, assertCardUsable, ensureIdentity, insertContact, ownIdentityView, toContact } from '../../identity/identityStore';
 import { parseCardText, safetyCodeOf } from '../../identity/identityCard';
+import { renderConsentReceiptPdf } from '../../handover/consentReceiptPdf';
 
 /** HandoverErrors become REFUSED API errors with their specific message and i18n key. */
 async function refusing<T>(fn: () => Promise<T> | T): Promise<T> {
@@ -121,9 +125,46 @@ export const consentHandlers: HandlersFor<typeof consentCalls> = {
     });
     return toConsent(consentById(ctx.db, row.id)!, null, today(ctx));
   },
+
+  'consent.receiptPdf': (input, { backend }) => consentReceipt(backend.userContext(), input.id, input.language),
 };
 
+/** Downloads when the user has one; else `<data dir>/handover`, made on first use. */
+function defaultFolder(dataDir: string): string {
+  const downloads = path.join(homedir(), 'Downloads');
+  try {
+    if (statSync(downloads).isDirectory()) return downloads;
+  } catch {
+    // no Downloads folder: fall through
+  }
+  const own = path.join(dataDir, 'handover');
+  if (!existsSync(own)) mkdirSync(own, { recursive: true, mode: 0o700 });
+  return own;
+}
+
+async function consentReceipt(ctx: UserContext, id: string, language: 'cs' | 'en' | undefined) {
+  const row = consentById(ctx.db, id);
+  if (!row) throw apiError('NOT_FOUND', 'No such consent.', 'errors.notFound');
+  const client = assertClientReadable(ctx.db, ctx.user, row.clientId);
+  const consent = listConsents(ctx.db, row.clientId, today(ctx)).find((c) => c.id === row.id)!;
+  const now = new Date(ctx.backend.now());
+  const lang = language ?? client.preferredLanguage;
+  const { pdf, pages } = await renderConsentReceiptPdf({
+    language: lang,
+    organisation: ctx.backend.readKeySlots().installation.organisation,
+    printedAt: now,
+    client: { code: client.code, firstName: client.firstName, lastName: client.lastName },
+    consent,
+  });
+  ctx.audit({ action: 'client.printed', entityType: 'client', entityId: client.id, details: { document: 'consentReceipt', consentId: row.id, language: lang, pages } });
+  return { fileName: `consent-${client.code}-${now.toISOString().slice(0, 10)}.pdf`, pdfBase64: pdf.toString('base64'), pages };
+}
+
 export const handoverHandlers: HandlersFor<typeof handoverCalls> = {
+  'handover.defaultFolder': (_input, { backend }) => {
+    backend.userContext();
+    return { folder: defaultFolder(backend.dataDir) };
+  },
   'handover.preview': (input, { backend }) => refusing(() => previewExport(backend.userContext(), input)),
   'handover.export': (input, { backend }) => {
     const { folder, ...req } = input;

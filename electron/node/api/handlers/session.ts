@@ -4,6 +4,7 @@ import type { sessionCalls } from '../../../../shared/api/calls/session';
 import type { HandlersFor } from './types';
 import { openStore } from '../../store/open';
 import { settings } from '../../store/schema';
+import { RECEIPT_OVERDUE_KEY, readReceiptOverdueDays } from '../../handover/handoverSettings';
 import { appendAudit } from '../../audit/auditLog';
 import {
   newKeySlotFile,
@@ -146,7 +147,7 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
 
   'settings.get': (_input, { backend }) => {
     const file = backend.readKeySlots();
-    return { ...file.installation, autoLockMinutes: backend.autoLockMinutes };
+    return { ...file.installation, autoLockMinutes: backend.autoLockMinutes, receiptOverdueDays: readReceiptOverdueDays(backend.userContext().db) };
   },
 
   'settings.update': (input, { backend }) => {
@@ -157,7 +158,12 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
       workstation: input.workstation ?? file.installation.workstation,
     };
     const autoLockMinutes = input.autoLockMinutes ?? backend.autoLockMinutes;
-    ctx.change({ action: 'settings.updated', details: { autoLockMinutes } }, (tx) => {
+    const receiptOverdueDays = input.receiptOverdueDays ?? readReceiptOverdueDays(ctx.db);
+    ctx.change({ action: 'settings.updated', details: { autoLockMinutes, receiptOverdueDays } }, (tx) => {
+      tx.insert(settings)
+        .values({ key: RECEIPT_OVERDUE_KEY, value: JSON.stringify(receiptOverdueDays) })
+        .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(receiptOverdueDays) } })
+        .run();
       tx.insert(settings)
         .values({ key: 'autoLockMinutes', value: JSON.stringify(autoLockMinutes) })
         .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(autoLockMinutes) } })
@@ -165,7 +171,7 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
       backend.writeKeySlots(withInstallation(file, ctx.session.dataKey, installation));
     });
     backend.autoLockMinutes = autoLockMinutes;
-    return { ...installation, autoLockMinutes };
+    return { ...installation, autoLockMinutes, receiptOverdueDays };
   },
 };
 
