@@ -45,6 +45,8 @@ let mainWindow: BrowserWindow | null = null;
 
 // Sandbox every renderer, including any we did not create ourselves.
 app.enableSandbox();
+// Date inputs follow the browser locale: day-first (cs-CZ) so that "11/12" is never read month-first.
+app.commandLine.appendSwitch('lang', 'cs-CZ');
 
 if (!app.requestSingleInstanceLock()) {
   // A second process would open the same encrypted database concurrently.
