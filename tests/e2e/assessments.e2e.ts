@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { CallName, InputOf, OutputOf } from '../../shared/api';
 import { LIFE_DOMAINS } from '../../shared/schemas/assessment';
 import { assessments as texts } from '../../shared/i18n/locales/assessments';
 import path from 'node:path';
@@ -13,11 +12,7 @@ let browser: Browser;
 let page: Page;
 let clientId = '';
 
-async function invoke<N extends CallName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
-  const result = await inst.backend.invoke(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-  return result.value as OutputOf<N>;
-}
+const invoke: E2EInstallation['call'] = (name, input) => inst.call(name, input);
 
 beforeAll(async () => {
   inst = await new E2EInstallation().start();

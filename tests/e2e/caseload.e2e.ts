@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { CallName, InputOf, OutputOf } from '../../shared/api';
 import path from 'node:path';
 import { E2EInstallation, SCREENSHOTS, launchBrowser, screenshot, seriousA11yViolations } from './harness';
 
@@ -15,11 +14,7 @@ let browser: Browser;
 let page: Page;
 const ids: Record<string, string> = {};
 
-async function invoke<N extends CallName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
-  const result = await inst.backend.invoke(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-  return result.value as OutputOf<N>;
-}
+const invoke: E2EInstallation['call'] = (name, input) => inst.call(name, input);
 
 const isoIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { CallName, InputOf, OutputOf } from '../../shared/api';
 import { directory as texts } from '../../shared/i18n/locales/directory';
 import { E2EInstallation, launchBrowser, screenshot, seriousA11yViolations } from './harness';
 
@@ -11,11 +10,7 @@ let inst: E2EInstallation;
 let browser: Browser;
 let page: Page;
 
-async function invoke<N extends CallName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
-  const result = await inst.backend.invoke(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
-  return result.value as OutputOf<N>;
-}
+const invoke: E2EInstallation['call'] = (name, input) => inst.call(name, input);
 
 beforeAll(async () => {
   inst = await new E2EInstallation().start();

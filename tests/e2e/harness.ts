@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import type { CallName, InputOf, OutputOf } from '../../shared/api';
 import { createBackend, type Backend } from '../../electron/node/backend';
 import { startBridge, type Bridge } from '../../electron/node/bridge/loopbackBridge';
 
@@ -20,6 +21,13 @@ export class E2EInstallation {
     this.backend = createBackend({ dataDir: this.dir });
     this.bridge = await startBridge({ backend: this.backend, staticDir: path.resolve('dist/renderer') });
     return this;
+  }
+
+  /** A call through the same dispatcher as the UI, for arranging test data; throws on an error result. */
+  async call<N extends CallName>(name: N, input: InputOf<N>): Promise<OutputOf<N>> {
+    const result = await this.backend.invoke(name, input);
+    if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+    return result.value as OutputOf<N>;
   }
 
   async stop(): Promise<void> {
