@@ -73,6 +73,8 @@ export interface ExportRequest {
   passphraseFor: { organisation: string; label: string } | null;
   sections: HandoverSection[];
   custody: boolean;
+  /** Add payload/summary.pdf (limited to the sections that go). */
+  includeSummaryPdf?: boolean;
 }
 
 interface PlannedExport {
@@ -139,6 +141,7 @@ export function previewExport(ctx: UserContext, req: ExportRequest) {
     attachments: (payload.attachments ?? []).map((a) => ({ fileName: a.fileName, mediaType: a.mediaType, size: a.size })),
     totalBytes: attachments.reduce((n, a) => n + a.bytes.length, 0),
     custody: req.custody,
+    summaryPdf: Boolean(req.includeSummaryPdf),
   };
 }
 
@@ -182,7 +185,7 @@ export async function exportHandover(ctx: UserContext, req: ExportRequest, folde
     supersedes,
     custody: req.custody,
     attachments,
-    summaryPdf: await summaryPdfFor(ctx, plan.client.id, plan.sections),
+    summaryPdf: req.includeSummaryPdf ? await summaryPdfFor(ctx, plan.client.id, plan.sections) : null,
     now: nowOf(ctx),
     appVersion: APP_VERSION,
   });

@@ -55,6 +55,8 @@ const exportRequest = z
     passphraseFor: z.object({ organisation: z.string().trim().min(1).max(200), label: z.string().trim().min(1).max(200) }).strict().nullable().default(null),
     sections: z.array(handoverSectionSchema).min(1),
     custody: z.boolean().default(false),
+    /** Add the human-readable case summary (payload/summary.pdf); opt-in because rendering it takes about a second. */
+    includeSummaryPdf: z.boolean().default(false),
   })
   .strict();
 
@@ -70,6 +72,7 @@ export const handoverCalls = {
       attachments: z.array(z.object({ fileName: z.string(), mediaType: z.string(), size: z.number() })),
       totalBytes: z.number(),
       custody: z.boolean(),
+      summaryPdf: z.boolean(),
     }),
     access: STAFF,
     mutates: false,
