@@ -79,13 +79,14 @@ CREATE TABLE `clients` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `clients_code_unique` ON `clients` (`code`);--> statement-breakpoint
-CREATE INDEX `clients_worker_idx` ON `clients` (`assigned_worker_id`,`earliest_release`);--> statement-breakpoint
-CREATE INDEX `clients_release_idx` ON `clients` (`earliest_release`);--> statement-breakpoint
+CREATE INDEX `clients_release_idx` ON `clients` (("earliest_release" IS NULL),`earliest_release`,`sort_name`);--> statement-breakpoint
+CREATE INDEX `clients_worker_release_idx` ON `clients` (`assigned_worker_id`,("earliest_release" IS NULL),`earliest_release`,`sort_name`);--> statement-breakpoint
 CREATE INDEX `clients_sort_name_idx` ON `clients` (`sort_name`);--> statement-breakpoint
-CREATE INDEX `clients_status_idx` ON `clients` (`status`,`earliest_release`);--> statement-breakpoint
-CREATE INDEX `clients_prison_idx` ON `clients` (`prison_id`,`earliest_release`);--> statement-breakpoint
-CREATE INDEX `clients_region_idx` ON `clients` (`region_id`,`earliest_release`);--> statement-breakpoint
-CREATE INDEX `clients_last_contact_idx` ON `clients` (`last_contact_at`);--> statement-breakpoint
+CREATE INDEX `clients_worker_name_idx` ON `clients` (`assigned_worker_id`,`sort_name`);--> statement-breakpoint
+CREATE INDEX `clients_status_idx` ON `clients` (`status`,`sort_name`);--> statement-breakpoint
+CREATE INDEX `clients_last_contact_idx` ON `clients` (("last_contact_at" IS NULL),`last_contact_at`,`sort_name`);--> statement-breakpoint
+CREATE INDEX `clients_prison_idx` ON `clients` (`prison_id`,("earliest_release" IS NULL),`earliest_release`,`sort_name`);--> statement-breakpoint
+CREATE INDEX `clients_region_idx` ON `clients` (`region_id`,("earliest_release" IS NULL),`earliest_release`,`sort_name`);--> statement-breakpoint
 CREATE INDEX `clients_birth_idx` ON `clients` (`date_of_birth`);--> statement-breakpoint
 CREATE TABLE `contact_notes` (
 	`id` text PRIMARY KEY NOT NULL,

@@ -15,15 +15,20 @@ const DAY_MS = 86_400_000;
 const SOON_DAYS = 30;
 const NO_CONTACT_DAYS = 30;
 
+/**
+ * Sort keys per column, each ending in the folded name; the row id breaks the remaining ties. Every key runs
+ * in the chosen direction (so empty dates come last ascending and first descending): an index with the same
+ * keys — see store/schema/clients.ts — then gives the first page without sorting the whole caseload.
+ */
 const sortColumns: Record<CaseloadSort, SQL[]> = {
   code: [sql`${clients.code}`],
   name: [sql`${clients.sortName}`],
-  prison: [sql`${prison.name} IS NULL`, sql`${prison.name}`],
-  earliestRelease: [sql`${clients.earliestRelease} IS NULL`, sql`${clients.earliestRelease}`],
-  status: [sql`${clients.status}`],
-  worker: [sql`${users.displayName}`],
-  lastContact: [sql`${clients.lastContactAt} IS NULL`, sql`${clients.lastContactAt}`],
-  completeness: [sql`CAST(${clients.checklistDone} AS REAL) / max(${clients.checklistTotal}, 1)`],
+  prison: [sql`${prison.name} IS NULL`, sql`${prison.name}`, sql`${clients.sortName}`],
+  earliestRelease: [sql`${clients.earliestRelease} IS NULL`, sql`${clients.earliestRelease}`, sql`${clients.sortName}`],
+  status: [sql`${clients.status}`, sql`${clients.sortName}`],
+  worker: [sql`${users.displayName}`, sql`${clients.sortName}`],
+  lastContact: [sql`${clients.lastContactAt} IS NULL`, sql`${clients.lastContactAt}`, sql`${clients.sortName}`],
+  completeness: [sql`CAST(${clients.checklistDone} AS REAL) / max(${clients.checklistTotal}, 1)`, sql`${clients.sortName}`],
 };
 
 /** Whole calendar days from `today` (YYYY-MM-DD) to `date`. */
@@ -47,49 +52,67 @@ export function queryCaseload(db: Db, viewer: { id: string; role: string }, rawQ
   if (q.status.length) conditions.push(inArray(clients.status, q.status));
   const fts = toFtsQuery(q.search);
   if (fts) {
-    conditions.push(
-      sql`${clients}.rowid IN (SELECT rowid FROM client_search WHERE client_search MATCH ${fts})`,
-    );
+    // The matching clients are collected once into a temporary table (in memory: temp_store = MEMORY) and
+    // used by both the page and the count; matching twice doubled the cost of a common word.
+    db.run(sql`CREATE TEMP TABLE IF NOT EXISTS search_hits (client_rowid INTEGER PRIMARY KEY)`);
+    db.run(sql`DELETE FROM temp.search_hits`);
+    db.run(sql`INSERT INTO temp.search_hits SELECT rowid FROM client_search WHERE client_search MATCH ${fts}`);
+    conditions.push(sql`${clients}.rowid IN (SELECT client_rowid FROM temp.search_hits)`);
   }
   const where = and(...conditions);
   const dir = q.direction === 'desc' ? sql`DESC` : sql`ASC`;
-  const order = [...sortColumns[q.sort].map((c, i, all) => (i < all.length - 1 ? c : sql`${c} ${dir}`)), sql`${clients.sortName}`, sql`${clients.id}`];
+  const order = [...sortColumns[q.sort], sql`${clients}.rowid`].map((key) => sql`${key} ${dir}`);
 
-  const rows = db
-    .select({
-      id: clients.id,
-      code: clients.code,
-      firstName: clients.firstName,
-      lastName: clients.lastName,
-      prisonName: prison.name,
-      regionName: region.name,
-      earliestRelease: clients.earliestRelease,
-      actualRelease: clients.actualRelease,
-      status: clients.status,
-      assignedWorkerName: users.displayName,
-      lastContactAt: clients.lastContactAt,
-      checklistDone: clients.checklistDone,
-      checklistTotal: clients.checklistTotal,
-      custody: clients.custody,
-      receiptReceivedAt: clients.receiptReceivedAt,
-      handedOverAt: clients.handedOverAt,
-      createdAt: clients.createdAt,
-    })
+  // First the page's row ids, sorted on the sort keys alone (cheap, often straight from an index), then
+  // the full rows for those 50 ids: sorting thousands of wide rows to keep 50 was most of a search's cost.
+  const pageIds = db
+    .select({ rowid: sql<number>`${clients}.rowid` })
     .from(clients)
     .leftJoin(prison, eq(prison.id, clients.prisonId))
-    .leftJoin(region, eq(region.id, clients.regionId))
     .leftJoin(users, eq(users.id, clients.assignedWorkerId))
     .where(where)
     .orderBy(...order)
     .limit(q.limit)
     .offset(q.offset)
-    .all();
+    .all()
+    .map((r) => r.rowid);
+  const position = new Map(pageIds.map((id, i) => [id, i]));
+  const rows = !pageIds.length
+    ? []
+    : db
+        .select({
+          rowid: sql<number>`${clients}.rowid`,
+          id: clients.id,
+          code: clients.code,
+          firstName: clients.firstName,
+          lastName: clients.lastName,
+          prisonName: prison.name,
+          regionName: region.name,
+          earliestRelease: clients.earliestRelease,
+          actualRelease: clients.actualRelease,
+          status: clients.status,
+          assignedWorkerName: users.displayName,
+          lastContactAt: clients.lastContactAt,
+          checklistDone: clients.checklistDone,
+          checklistTotal: clients.checklistTotal,
+          custody: clients.custody,
+          receiptReceivedAt: clients.receiptReceivedAt,
+          handedOverAt: clients.handedOverAt,
+          createdAt: clients.createdAt,
+        })
+        .from(clients)
+        .leftJoin(prison, eq(prison.id, clients.prisonId))
+        .leftJoin(region, eq(region.id, clients.regionId))
+        .leftJoin(users, eq(users.id, clients.assignedWorkerId))
+        .where(inArray(sql`${clients}.rowid`, pageIds))
+        .all()
+        .sort((a, b) => position.get(a.rowid)! - position.get(b.rowid)!);
   const overdueDays = readReceiptOverdueDays(db);
   const total = db.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0;
 
   return {
     total,
-    rows: rows.map(({ actualRelease, receiptReceivedAt, handedOverAt, createdAt, ...r }) => {
+    rows: rows.map(({ rowid: _rowid, actualRelease, receiptReceivedAt, handedOverAt, createdAt, ...r }) => {
       const daysToRelease = r.earliestRelease ? daysBetween(today, r.earliestRelease) : null;
       const flags: CaseloadFlag[] = [];
       const inCustody = !actualRelease && (r.status === 'intake' || r.status === 'active');

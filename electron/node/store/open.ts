@@ -70,6 +70,8 @@ export function openStore(file: string, dataKey: Buffer | null, opts: { create?:
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Sorts and temporary tables stay in memory: personal data never spills into temp files outside the cipher.
+    sqlite.pragma('temp_store = MEMORY');
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: MIGRATIONS_DIR });
     sqlite.exec(AUDIT_TRIGGERS);

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { users } from './core';
 
@@ -53,14 +54,16 @@ export const clients = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     revision: integer('revision').notNull().default(1),
   },
+  // The caseload's sort orders (see clients/caseloadQuery.ts), alone and within one worker's caseload.
   (t) => [
-    index('clients_worker_idx').on(t.assignedWorkerId, t.earliestRelease),
-    index('clients_release_idx').on(t.earliestRelease),
+    index('clients_release_idx').on(sql`(${t.earliestRelease} IS NULL)`, t.earliestRelease, t.sortName),
+    index('clients_worker_release_idx').on(t.assignedWorkerId, sql`(${t.earliestRelease} IS NULL)`, t.earliestRelease, t.sortName),
     index('clients_sort_name_idx').on(t.sortName),
-    index('clients_status_idx').on(t.status, t.earliestRelease),
-    index('clients_prison_idx').on(t.prisonId, t.earliestRelease),
-    index('clients_region_idx').on(t.regionId, t.earliestRelease),
-    index('clients_last_contact_idx').on(t.lastContactAt),
+    index('clients_worker_name_idx').on(t.assignedWorkerId, t.sortName),
+    index('clients_status_idx').on(t.status, t.sortName),
+    index('clients_last_contact_idx').on(sql`(${t.lastContactAt} IS NULL)`, t.lastContactAt, t.sortName),
+    index('clients_prison_idx').on(t.prisonId, sql`(${t.earliestRelease} IS NULL)`, t.earliestRelease, t.sortName),
+    index('clients_region_idx').on(t.regionId, sql`(${t.earliestRelease} IS NULL)`, t.earliestRelease, t.sortName),
     index('clients_birth_idx').on(t.dateOfBirth),
   ],
 );
