@@ -116,17 +116,15 @@ async function main(): Promise<void> {
 
   const results: BenchResult[] = [];
   results.push(
+    // What unlocking does after Argon2id: read and authenticate the key-slot file, open the store with the
+    // key (which reads the schema, so a wrong key fails here) and check the migrations.
     measure('open + unlock (without Argon2id)', {
       encrypted: () => {
         verifyMac(readKeySlotFile(slotsFile), dataKey);
-        const s = openStore(encFile, dataKey);
-        s.sqlite.prepare('SELECT count(*) FROM clients').get();
-        s.close();
+        openStore(encFile, dataKey).close();
       },
       plain: () => {
-        const s = openStore(plainFile, null);
-        s.sqlite.prepare('SELECT count(*) FROM clients').get();
-        s.close();
+        openStore(plainFile, null).close();
       },
     }, { iterations: 30 }),
   );

@@ -72,6 +72,9 @@ export function openStore(file: string, dataKey: Buffer | null, opts: { create?:
     sqlite.pragma('busy_timeout = 5000');
     // Sorts and temporary tables stay in memory: personal data never spills into temp files outside the cipher.
     sqlite.pragma('temp_store = MEMORY');
+    // 64 MiB page cache: a handover import (MBs of attachments) commits without spilling half-done pages, and
+    // the caseload's indexes stay in memory (each page read from disk costs a decryption).
+    sqlite.pragma('cache_size = -65536');
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: MIGRATIONS_DIR });
     sqlite.exec(AUDIT_TRIGGERS);
