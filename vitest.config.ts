@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default leaves a core idle; most files wait on Argon2id or a CLI child process, so use both.
+    maxWorkers: 2,
   },
 });
