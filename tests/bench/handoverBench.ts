@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import * as schema from '../../electron/node/store/schema';
-import type { Db } from '../../electron/node/store/open';
+import { openStore, type Db, type Store } from '../../electron/node/store/open';
 import { buildBundle, openBundle } from '../../electron/node/handover/bundleFormat';
 import { readCasePayload, writeCasePayload } from '../../electron/node/handover/casePayload';
 import { findClientById } from '../../electron/node/clients/clientRepository';
@@ -19,6 +16,7 @@ import { ORG_A, ORG_B, addAttachment, clientOn, exchangeCards, installation } fr
  */
 
 export async function benchHandover(runs = 7): Promise<BenchResult[]> {
+  const plainStores: Store[] = [];
   const a = await installation(ORG_A);
   const b = await installation(ORG_B);
   try {
@@ -30,10 +28,13 @@ export async function benchHandover(runs = 7): Promise<BenchResult[]> {
     const receiver = findIdentity(b.backend.session!.store.db, b.backend.session!.user!.id)!;
 
     // The plaintext twins of both databases, for the overhead comparison: every table and index copied.
+    // Opened by the same store code as the encrypted one (WAL, synchronous, cache), only without a key.
     const plainOf = (inst: typeof a, name: string): Db => {
       const file = path.join(inst.dir, `${name}-plain.db`);
       copyToPlain(inst.backend.session!.store.sqlite, file);
-      return drizzle(new Database(file), { schema }) as unknown as Db;
+      const store = openStore(file, null);
+      plainStores.push(store);
+      return store.db;
     };
     const dbs = { encrypted: { a: a.backend.session!.store.db, b: b.backend.session!.store.db }, plain: { a: plainOf(a, 'a'), b: plainOf(b, 'b') } };
 
@@ -64,6 +65,7 @@ export async function benchHandover(runs = 7): Promise<BenchResult[]> {
     }
     return rows;
   } finally {
+    for (const store of plainStores) store.close();
     a.dispose();
     b.dispose();
   }
