@@ -10,6 +10,7 @@ import { useDraftForm } from '../drafts/useDraftForm';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { formatDate } from '../clients/format';
 import { todayIso, usePlanErrorText, useRefreshPlan } from '../plan/planUi';
+import { FormFooter } from '../app/FormFooter';
 
 const recordForm = localized(followUpRecordFieldsSchema);
 const STATE_COLORS: Record<FollowUpState, string> = { recorded: 'teal', due: 'orange', upcoming: 'gray', missed: 'red' };
@@ -128,11 +129,7 @@ function RecordDialog({ clientId, followUp, release, onClose }: { clientId: stri
             ))}
           </SimpleGrid>
           <Textarea label={t('followUp.note')} autosize minRows={2} {...form.getInputProps('note')} />
-          {error && <Text c="red.8" role="alert">{error}</Text>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common:cancel')}</Button>
-            <Button type="submit">{t('common:save')}</Button>
-          </Group>
+          <FormFooter error={error} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

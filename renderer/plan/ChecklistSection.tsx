@@ -9,6 +9,7 @@ import { useDraftForm } from '../drafts/useDraftForm';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { formatDate } from '../clients/format';
 import { usePlanErrorText, useRunChange, useRefreshPlan } from './planUi';
+import { FormFooter } from '../app/FormFooter';
 
 const STATE_COLORS: Record<ChecklistItemState, string> = { overdue: 'red', dueSoon: 'orange', open: 'gray', done: 'teal', notApplicable: 'gray' };
 const STATE_TEXT: Record<ChecklistItemState, string> = { overdue: 'red.9', dueSoon: '#7a3300', open: 'gray.9', done: '#075e45', notApplicable: 'gray.9' };
@@ -94,11 +95,7 @@ function NotApplicableDialog({ clientId, itemKey, onClose }: { clientId: string;
           <DraftNotice restoredAt={restoredAt} onDiscard={() => void discard()} />
           <TextInput label={t('checklist.naReason')} required data-autofocus {...form.getInputProps('notApplicableReason')} />
           <Textarea label={t('checklist.note')} autosize minRows={2} {...form.getInputProps('note')} />
-          {error && <Text c="red.8" role="alert">{error}</Text>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common:cancel')}</Button>
-            <Button type="submit">{t('common:save')}</Button>
-          </Group>
+          <FormFooter error={error} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { RELEASE_HORIZONS, type DueItem } from '../../shared/api/calls/plan';
+import type { DueItem } from '../../shared/api/calls/plan';
 import { call } from '../app/api';
 import { formatDate } from '../clients/format';
 import { openClient } from '../clients/clientNavigation';
-import { usePlanErrorText } from './planUi';
+import { HorizonHeader, type Horizon } from './HorizonHeader';
 
-type Horizon = (typeof RELEASE_HORIZONS)[number];
 
 function describe(item: DueItem, t: TFunction): string {
   if (item.kind === 'task') return `${item.title} (${t(`plan:domains.${item.domain}`)})`;
@@ -20,21 +19,11 @@ function describe(item: DueItem, t: TFunction): string {
 /** Everything due for the user's clients: plan tasks, checklist items and follow-ups, overdue first. */
 export function MyTasksPage() {
   const { t, i18n } = useTranslation('plan');
-  const errorText = usePlanErrorText();
   const [days, setDays] = useState<Horizon>(30);
   const items = useQuery({ queryKey: ['tasks.mine', days], queryFn: () => call('tasks.mine', { days }) });
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('myTasks.title')}</Title>
-        <SegmentedControl
-          aria-label={t('releases.horizon')}
-          value={String(days)}
-          onChange={(v) => setDays(Number(v) as Horizon)}
-          data={RELEASE_HORIZONS.map((d) => ({ value: String(d), label: t('releases.within', { count: d }) }))}
-        />
-      </Group>
-      {items.error && <Alert color="red" role="alert">{errorText(items.error)}</Alert>}
+      <HorizonHeader title={t('myTasks.title')} days={days} onDays={setDays} error={items.error} />
       {items.data?.length === 0 && <Text c="dimmed">{t('myTasks.empty')}</Text>}
       {!!items.data?.length && (
         <Table striped highlightOnHover>

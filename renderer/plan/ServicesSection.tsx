@@ -18,6 +18,7 @@ import { DraftNotice } from '../drafts/DraftNotice';
 import { formatDate } from '../clients/format';
 import { todayIso, usePlanErrorText, useRefreshPlan, useRunChange } from './planUi';
 import type { TFunction } from 'i18next';
+import { FormFooter } from '../app/FormFooter';
 
 const serviceForm = localized(serviceFieldsSchema);
 
@@ -132,11 +133,7 @@ function ServiceDialog({ clientId, onClose }: { clientId: string; onClose: () =>
             </Group>
           )}
           <Textarea label={t('services.note')} autosize minRows={2} {...form.getInputProps('note')} />
-          {error && <Text c="red.8" role="alert">{error}</Text>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common:cancel')}</Button>
-            <Button type="submit">{t('common:save')}</Button>
-          </Group>
+          <FormFooter error={error} onCancel={onClose} />
         </Stack>
       </form>
     </Modal>

@@ -1,36 +1,24 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { alertSeverity } from '../../shared/plan';
-import { RELEASE_HORIZONS } from '../../shared/api/calls/plan';
 import { call } from '../app/api';
 import { formatDate } from '../clients/format';
 import { openClient } from '../clients/clientNavigation';
-import { usePlanErrorText } from './planUi';
 import { ALERT_TEXT } from './ReleaseCountdown';
+import { HorizonHeader, type Horizon } from './HorizonHeader';
 
-type Horizon = (typeof RELEASE_HORIZONS)[number];
 const SEVERITY_COLORS = { none: 'teal', info: 'blue', warning: 'orange', urgent: 'red' } as const;
 
 /** Clients whose earliest release falls within the next 7 / 30 / 90 days, soonest first, with their alerts. */
 export function UpcomingReleasesPage() {
   const { t, i18n } = useTranslation('plan');
-  const errorText = usePlanErrorText();
   const [days, setDays] = useState<Horizon>(30);
   const rows = useQuery({ queryKey: ['releases.upcoming', days], queryFn: () => call('releases.upcoming', { days }) });
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={2}>{t('releases.title')}</Title>
-        <SegmentedControl
-          aria-label={t('releases.horizon')}
-          value={String(days)}
-          onChange={(v) => setDays(Number(v) as Horizon)}
-          data={RELEASE_HORIZONS.map((d) => ({ value: String(d), label: t('releases.within', { count: d }) }))}
-        />
-      </Group>
-      {rows.error && <Alert color="red" role="alert">{errorText(rows.error)}</Alert>}
+      <HorizonHeader title={t('releases.title')} days={days} onDays={setDays} error={rows.error} />
       {rows.data?.length === 0 && <Text c="dimmed">{t('releases.empty')}</Text>}
       {!!rows.data?.length && (
         <Table striped highlightOnHover>
