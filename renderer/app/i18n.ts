@@ -1,6 +1,6 @@
 import i18next, { type Resource } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { DEFAULT_LANGUAGE, LANGUAGES, resourcesFor, type Language } from '../../shared/i18n';
+import { DEFAULT_LANGUAGE, LANGUAGES, locales, resourcesFor, type Language, type Namespace } from '../../shared/i18n';
 import { ApiError } from '../../shared/api';
 
 const LANGUAGE_KEY = 'throughcare.language';
@@ -25,16 +25,19 @@ export function setLanguage(lang: Language): void {
   void i18next.changeLanguage(lang);
 }
 
-/** An error as the user should read it: the translated message for its key, else the server's sentence. */
-export function useErrorText(): (e: unknown) => string {
+/**
+ * An error as the user should read it: the translation of its key, else the server's sentence. Each area keeps
+ * its error texts in its own namespace (`plan:errors.…`, `handover:errors.handover.…`): the caller's area is
+ * looked in first, then `common`, then every other area, so an error shows translated on whichever screen it
+ * reaches.
+ */
+export function useErrorText(area?: Namespace): (e: unknown) => string {
   const { t } = useTranslation('common');
   return (e) => {
-    if (e instanceof ApiError && e.messageKey && i18next.exists(`common:${e.messageKey}`)) {
-      return t(e.messageKey, e.params ?? {});
-    }
-    // Handover, identity and consent refusals (`errors.handover.*`) live with the handover texts.
-    if (e instanceof ApiError && e.messageKey?.startsWith('errors.handover.') && i18next.exists(`handover:${e.messageKey}`)) {
-      return i18next.t(`handover:${e.messageKey}`, e.params ?? {});
+    if (e instanceof ApiError && e.messageKey) {
+      const order = [area, 'common', ...Object.keys(locales)].filter((ns): ns is string => Boolean(ns));
+      const ns = order.find((n) => i18next.exists(`${n}:${e.messageKey}`));
+      if (ns) return t(`${ns}:${e.messageKey}`, e.params ?? {});
     }
     return e instanceof Error ? e.message : String(e);
   };

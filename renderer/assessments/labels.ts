@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ApiError } from '../../shared/api';
 import { ASSESSMENT_SECTIONS, type FieldDef, type FieldValue } from '../../shared/schemas/assessment';
-import { i18next } from '../app/i18n';
-import { useClientErrorText } from '../clients/errorText';
+import { i18next, useErrorText } from '../app/i18n';
 import { formatDate, formatNumber } from '../clients/format';
 
 /** The definition of a field by section and id (row fields included); `need` and `notes` are not declared fields. */
@@ -32,14 +30,8 @@ export function useAssessmentLabels() {
   return { section, field, option, value, t, language: i18n.language };
 }
 
-/** Errors of this area first (assessments namespace), then the client area's and the common ones. */
-export function useAssessmentErrorText(): (e: unknown) => string {
-  const fallback = useClientErrorText();
-  return (e) => {
-    if (e instanceof ApiError && e.messageKey && i18next.exists(`assessments:${e.messageKey}`)) return i18next.t(`assessments:${e.messageKey}`, e.params ?? {});
-    return fallback(e);
-  };
-}
+/** Errors in the assessments' texts first. */
+export const useAssessmentErrorText = (): ((e: unknown) => string) => useErrorText('assessments');
 
 /** A rule issue's message in the UI language: `params.i18n` names the key (assessments, else common validation). */
 export function issueText(issue: { code?: string; message: string; params?: Record<string, unknown> }): string {

@@ -1,15 +1,7 @@
-import { ApiError } from '../../shared/api';
-import { i18next } from '../app/i18n';
-import { useClientErrorText } from '../clients/errorText';
+import { useErrorText } from '../app/i18n';
 
-/** Errors of the directory, referrals and printing (`errors.serviceRemoved`, `errors.file.*`) in the directory texts first. */
-export function useDirectoryErrorText(): (e: unknown) => string {
-  const fallback = useClientErrorText();
-  return (e) => {
-    if (e instanceof ApiError && e.messageKey && i18next.exists(`directory:${e.messageKey}`)) return i18next.t(`directory:${e.messageKey}`, e.params ?? {});
-    return fallback(e);
-  };
-}
+/** Errors of the directory, referrals and printing in the directory texts first. */
+export const useDirectoryErrorText = (): ((e: unknown) => string) => useErrorText('directory');
 
 /** Offers bytes or text as a download: the browser's own "save as", no Node file access from the renderer. */
 export function saveDownload(fileName: string, data: BlobPart, mimeType: string): void {

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api';
 import { HANDOVER_SECTIONS } from '../../shared/schemas/handover';
 import type { ContactVerification } from '../../shared/schemas/identity';
-import { i18next } from '../app/i18n';
-import { useClientErrorText } from '../clients/errorText';
+import { i18next, useErrorText } from '../app/i18n';
 import { badgeTint } from '../clients/badges';
 
 /**
@@ -13,20 +12,13 @@ import { badgeTint } from '../clients/badges';
  * sections it misses by their keys; they are shown by their translated names.
  */
 export function useHandoverErrorText(): (e: unknown) => string {
-  const fallback = useClientErrorText();
+  const text = useErrorText('handover');
+  const sectionName = (s: string) => ((HANDOVER_SECTIONS as readonly string[]).includes(s) ? i18next.t(`handover:sections.${s}`) : s);
   return (e) => {
-    if (e instanceof ApiError && e.messageKey && i18next.exists(`handover:${e.messageKey}`)) {
-      const params: Record<string, unknown> = { ...(e.params ?? {}) };
-      if (typeof params.sections === 'string' && params.sections) {
-        params.sections = params.sections
-          .split(',')
-          .map((s) => s.trim())
-          .map((s) => ((HANDOVER_SECTIONS as readonly string[]).includes(s) ? i18next.t(`handover:sections.${s}`) : s))
-          .join(', ');
-      }
-      return i18next.t(`handover:${e.messageKey}`, params);
-    }
-    return fallback(e);
+    const sections = e instanceof ApiError ? e.params?.sections : undefined;
+    if (!(e instanceof ApiError) || typeof sections !== 'string' || !sections) return text(e);
+    const named = sections.split(',').map((s) => sectionName(s.trim())).join(', ');
+    return text(new ApiError({ ...e.toPayload(), params: { ...e.params, sections: named } }));
   };
 }
 

@@ -1,17 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../shared/api';
-import { i18next } from '../app/i18n';
-import { useClientErrorText } from '../clients/errorText';
+import { useErrorText } from '../app/i18n';
 import { notify } from '../app/notify';
 
-/** Errors of the plan area (`errors.followUpNotReleased`, …) from the plan namespace, else the usual texts. */
-export function usePlanErrorText(): (e: unknown) => string {
-  const fallback = useClientErrorText();
-  return (e) => {
-    if (e instanceof ApiError && e.messageKey && i18next.exists(`plan:${e.messageKey}`)) return i18next.t(`plan:${e.messageKey}`, e.params ?? {});
-    return fallback(e);
-  };
-}
+/** Errors in the plan area's texts first (`plan:errors.*`). */
+export const usePlanErrorText = (): ((e: unknown) => string) => useErrorText('plan');
 
 /** After a change: refetch what shows it (the plan, its history, the caseload figures and the task lists). */
 export function useRefreshPlan(clientId: string): () => Promise<void> {
