@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Title } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/schemas/user';
 import { CaseloadPage } from './CaseloadPage';
@@ -6,6 +6,7 @@ import { ClientPage } from '../clients/ClientPage';
 import { ClientForm } from '../clients/ClientForm';
 import { claimClientView, showClientList, useClientView } from '../clients/clientNavigation';
 import { useFocusOnMount } from '../clients/useFocusOnMount';
+import { BackToClientList } from '../clients/BackToClientList';
 
 /** The clients area of the shell: the caseload list, a registration, or one client's record. */
 export function ClientsArea({ user }: { user: SessionUser }) {
@@ -21,12 +22,7 @@ function RegisterClient({ user }: { user: SessionUser }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   return (
     <Stack gap="md">
-      <Group>
-        <Button variant="subtle" px="xs" onClick={showClientList}>
-          <span aria-hidden>←&nbsp;</span>
-          {t('page.back')}
-        </Button>
-      </Group>
+      <BackToClientList />
       <Title order={2} ref={heading} tabIndex={-1}>{t('register.title')}</Title>
       <ClientForm user={user} onCancel={showClientList} />
     </Stack>

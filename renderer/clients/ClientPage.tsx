@@ -1,14 +1,15 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../app/api';
 import { StatusBadge, badgeTint } from './badges';
 import { clientTabs } from './clientTabs';
-import { showClientList, showClientView } from './clientNavigation';
+import { showClientView } from './clientNavigation';
 import { useClientErrorText } from './errorText';
 import { daysText, daysUntil, formatDate } from './format';
 import type { Client } from '../../shared/schemas/client';
 import { useFocusOnMount } from './useFocusOnMount';
+import { BackToClientList } from './BackToClientList';
 
 /** One client's record: who, where, when released, whether the case is still held here; then the tabs. */
 export function ClientPage({ clientId, tab }: { clientId: string; tab?: string | undefined }) {
@@ -17,14 +18,7 @@ export function ClientPage({ clientId, tab }: { clientId: string; tab?: string |
   const client = useQuery({ queryKey: ['clients.get', clientId], queryFn: () => call('clients.get', { id: clientId }) });
   const current = clientTabs.some((x) => x.id === tab) ? tab! : (clientTabs[0]?.id ?? 'overview');
 
-  const back = (
-    <Group>
-      <Button variant="subtle" px="xs" onClick={showClientList}>
-        <span aria-hidden>←&nbsp;</span>
-        {t('page.back')}
-      </Button>
-    </Group>
-  );
+  const back = <BackToClientList />;
   if (client.error) {
     return (
       <Stack>
