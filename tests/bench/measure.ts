@@ -25,57 +25,10 @@ function percentile(sorted: number[], p: number): number {
 type Kind = 'encrypted' | 'plain';
 type Op = ((kind: Kind, i: number) => unknown) | Record<Kind, (i: number) => unknown>;
 
-/**
- * Runs `op` alternately on both databases (so caches, CPU frequency and other load hit both alike),
- * after a warm-up, and returns median and p95 of each and the ratio of the medians.
- */
-export function measure(operation: string, op: Op, opts: { iterations?: number; warmup?: number } = {}): BenchResult {
-  const iterations = opts.iterations ?? 60;
-  const run = (kind: Kind, i: number) => (typeof op === 'function' ? op(kind, i) : op[kind](i));
-  for (let i = 0; i < (opts.warmup ?? 5); i++) {
-    run('encrypted', i);
-    run('plain', i);
-  }
-  const times: Record<Kind, number[]> = { encrypted: [], plain: [] };
-  for (let i = 0; i < iterations; i++) {
-    for (const kind of (i % 2 ? ['plain', 'encrypted'] : ['encrypted', 'plain']) as Kind[]) {
-      const t = performance.now();
-      run(kind, i);
-      times[kind].push(performance.now() - t);
-    }
-  }
-  const enc = times.encrypted.sort((a, b) => a - b);
-  const plain = times.plain.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 100) / 100;
-  const encryptedMedianMs = round(percentile(enc, 50));
-  const plainMedianMs = round(percentile(plain, 50));
-  return {
-    operation,
-    encryptedMedianMs,
-    encryptedP95Ms: round(percentile(enc, 95)),
-    plainMedianMs,
-    plainP95Ms: round(percentile(plain, 95)),
-    ratio: round(encryptedMedianMs / Math.max(plainMedianMs, 0.001)),
-  };
-}
-
-/** For async operations (handover export/import). */
-export async function measureAsync(operation: string, op: (kind: Kind, i: number) => Promise<unknown>, opts: { iterations?: number; warmup?: number } = {}): Promise<BenchResult> {
-  const iterations = opts.iterations ?? 15;
-  for (let i = 0; i < (opts.warmup ?? 2); i++) {
-    await op('encrypted', i);
-    await op('plain', i);
-  }
-  const times: Record<Kind, number[]> = { encrypted: [], plain: [] };
-  for (let i = 0; i < iterations; i++) {
-    for (const kind of (i % 2 ? ['plain', 'encrypted'] : ['encrypted', 'plain']) as Kind[]) {
-      const t = performance.now();
-      await op(kind, i);
-      times[kind].push(performance.now() - t);
-    }
-  }
-  const enc = times.encrypted.sort((a, b) => a - b);
-  const plain = times.plain.sort((a, b) => a - b);
+/** Median and p95 of each side and the ratio of the medians. */
+function summarise(operation: string, times: Record<Kind, number[]>): BenchResult {
+  const enc = [...times.encrypted].sort((a, b) => a - b);
+  const plain = [...times.plain].sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 100) / 100;
   return {
     operation,
@@ -85,4 +38,36 @@ export async function measureAsync(operation: string, op: (kind: Kind, i: number
     plainP95Ms: round(percentile(plain, 95)),
     ratio: round(percentile(enc, 50) / Math.max(percentile(plain, 50), 0.001)),
   };
+}
+
+/** The two sides alternate which goes first, so caches, CPU frequency and other load hit both alike. */
+const order = (i: number): Kind[] => (i % 2 ? ['plain', 'encrypted'] : ['encrypted', 'plain']);
+
+/** Runs `op` on both databases, interleaved, after a warm-up. */
+export function measure(operation: string, op: Op, opts: { iterations?: number; warmup?: number } = {}): BenchResult {
+  const run = (kind: Kind, i: number) => (typeof op === 'function' ? op(kind, i) : op[kind](i));
+  for (let i = 0; i < (opts.warmup ?? 5); i++) for (const kind of order(i)) run(kind, i);
+  const times: Record<Kind, number[]> = { encrypted: [], plain: [] };
+  for (let i = 0; i < (opts.iterations ?? 60); i++) {
+    for (const kind of order(i)) {
+      const t = performance.now();
+      run(kind, i);
+      times[kind].push(performance.now() - t);
+    }
+  }
+  return summarise(operation, times);
+}
+
+/** The same for async operations (handover export/import). */
+export async function measureAsync(operation: string, op: (kind: Kind, i: number) => Promise<unknown>, opts: { iterations?: number; warmup?: number } = {}): Promise<BenchResult> {
+  for (let i = 0; i < (opts.warmup ?? 2); i++) for (const kind of order(i)) await op(kind, i);
+  const times: Record<Kind, number[]> = { encrypted: [], plain: [] };
+  for (let i = 0; i < (opts.iterations ?? 15); i++) {
+    for (const kind of order(i)) {
+      const t = performance.now();
+      await op(kind, i);
+      times[kind].push(performance.now() - t);
+    }
+  }
+  return summarise(operation, times);
 }
