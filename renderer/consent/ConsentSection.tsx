@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Radio, Select, Stack, Table, Text, TextInput, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { consentFieldsSchema, type Consent, type ConsentStatus } from '../../shared/schemas/consent';
@@ -32,6 +32,7 @@ export function ConsentSection({ clientId, readOnly }: { clientId: string; readO
   const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['consent.list', clientId] });
   const date = (d: string | null) => formatDate(d, i18n.language) ?? '';
+  const recipientLabel = (c: Consent) => (c.binding === 'contact' ? `${c.contactName ?? c.contactFingerprint?.slice(0, 16) ?? ''} (${c.organisation ?? ''})` : (c.organisation ?? ''));
 
   const receipt = async (c: Consent) => {
     try {
@@ -63,8 +64,14 @@ export function ConsentSection({ clientId, readOnly }: { clientId: string; readO
               <Table.Tr key={c.id} data-testid="consent-row">
                 <Table.Td>
                   <Text fw={600}>{t(`consent.kinds.${c.kind}`)}</Text>
-                  {c.organisation && <Text>{c.organisation}</Text>}
-                  <Badge variant="light" size="sm" tt="none" fw={600} mt={4} style={badgeTint(STATUS_COLOR[c.status])}>{t(`consent.status.${c.status}`)}</Badge>
+                  {c.kind === 'sharing' && <Text>{recipientLabel(c)}</Text>}
+                  <Group gap={4} mt={4}>
+                    <Badge variant="light" size="sm" tt="none" fw={600} style={badgeTint(STATUS_COLOR[c.status])}>{t(`consent.status.${c.status}`)}</Badge>
+                    {c.binding && c.binding !== 'contact' && (
+                      <Badge variant="light" size="sm" tt="none" fw={600} style={badgeTint(c.binding === 'needsReview' ? 'orange' : 'gray')} data-testid={`consent-binding-${c.binding}`}>{t(`consent.binding.${c.binding}`)}</Badge>
+                    )}
+                  </Group>
+                  {c.binding === 'needsReview' && c.status === 'active' && <Text size="xs" c="dimmed">{t('consent.needsReviewHint')}</Text>}
                 </Table.Td>
                 <Table.Td>{c.kind === 'sharing' ? c.sections.map((s) => t(`sections.${s}`)).join(', ') : '—'}</Table.Td>
                 <Table.Td>
@@ -75,9 +82,9 @@ export function ConsentSection({ clientId, readOnly }: { clientId: string; readO
                 </Table.Td>
                 <Table.Td>
                   <Group gap="xs">
-                    <Button size="xs" variant="default" onClick={() => void receipt(c)} aria-label={`${t('consent.receipt')}: ${t(`consent.kinds.${c.kind}`)} ${c.organisation ?? ''}`}>{t('consent.receipt')}</Button>
+                    <Button size="xs" variant="default" onClick={() => void receipt(c)} aria-label={`${t('consent.receipt')}: ${t(`consent.kinds.${c.kind}`)} ${recipientLabel(c)}`}>{t('consent.receipt')}</Button>
                     {!readOnly && !c.withdrawnOn && (
-                      <Button size="xs" variant="subtle" color="red" onClick={() => setWithdrawing(c)} aria-label={`${t('consent.withdraw')}: ${t(`consent.kinds.${c.kind}`)} ${c.organisation ?? ''}`}>{t('consent.withdraw')}</Button>
+                      <Button size="xs" variant="subtle" color="red" onClick={() => setWithdrawing(c)} aria-label={`${t('consent.withdraw')}: ${t(`consent.kinds.${c.kind}`)} ${recipientLabel(c)}`}>{t('consent.withdraw')}</Button>
                     )}
                   </Group>
                 </Table.Td>
@@ -112,7 +119,7 @@ function WithdrawForm({ consent, onDone }: { consent: Consent; onDone: () => Pro
   return (
     <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
       <Stack>
-        <Text>{t(`consent.kinds.${consent.kind}`)}{consent.organisation ? `: ${consent.organisation}` : ''}</Text>
+        <Text>{t(`consent.kinds.${consent.kind}`)}{consent.organisation ? `: ${consent.contactName ? `${consent.contactName} (${consent.organisation})` : consent.organisation}` : ''}</Text>
         <TextInput type="date" label={t('consent.withdrawDate')} required value={on} onChange={(e) => setOn(e.currentTarget.value)} />
         {error && <Alert color="red" role="alert">{error}</Alert>}
         <Group justify="flex-end"><Button type="submit" color="red">{t('consent.withdrawConfirm')}</Button></Group>
@@ -123,6 +130,7 @@ function WithdrawForm({ consent, onDone }: { consent: Consent; onDone: () => Pro
 
 interface ConsentFormValues extends Record<string, unknown> {
   kind: 'processing' | 'sharing' | 'evaluation';
+  contactId: string | null;
   organisation: string;
   sections: HandoverSection[];
   givenOn: string;
@@ -134,14 +142,18 @@ function ConsentForm({ clientId, onSaved }: { clientId: string; onSaved: () => P
   const { t } = useTranslation('handover');
   const errorText = useHandoverErrorText();
   const [error, setError] = useState<string | null>(null);
-  const initialValues: ConsentFormValues = { kind: 'sharing', organisation: '', sections: ['record'], givenOn: localToday(), expiresOn: null, note: '' };
+  const contacts = useQuery({ queryKey: ['trustedContacts.list'], queryFn: () => call('trustedContacts.list', {}) });
+  const [firstContact, setFirstContact] = useState(false);
+  const initialValues: ConsentFormValues = { kind: 'sharing', contactId: null, organisation: '', sections: ['record'], givenOn: localToday(), expiresOn: null, note: '' };
   const { form, restoredAt, discard } = useDraftForm({ formKey: `consent:new:${clientId}`, schema: consentFieldsSchema, initialValues });
   const sharing = form.values.kind === 'sharing';
 
   const submit = form.onSubmit(async (v) => {
     setError(null);
     try {
-      await call('consent.add', { clientId, consent: { kind: v.kind, organisation: sharing ? v.organisation : null, sections: sharing ? v.sections : [], givenOn: v.givenOn, expiresOn: v.expiresOn || null, note: v.note } });
+      const contactId = sharing && !firstContact ? v.contactId : null;
+      const organisation = sharing && firstContact ? v.organisation : null;
+      await call('consent.add', { clientId, consent: { kind: v.kind, contactId, organisation, sections: sharing ? v.sections : [], givenOn: v.givenOn, expiresOn: v.expiresOn || null, note: v.note } });
       await discard();
       notify(t('consent.added'));
       await onSaved();
@@ -165,7 +177,34 @@ function ConsentForm({ clientId, onSaved }: { clientId: string; onSaved: () => P
           />
           {sharing && (
             <>
-              <TextInput label={t('consent.organisation')} description={t('consent.organisationHint')} required {...form.getInputProps('organisation')} />
+              <Radio.Group
+                label={t('consent.recipientMode')}
+                value={firstContact ? 'firstContact' : 'contact'}
+                onChange={(v) => {
+                  const first = v === 'firstContact';
+                  setFirstContact(first);
+                  form.setValues(first ? { contactId: null } : { organisation: '' });
+                }}
+              >
+                <Group mt={6}>
+                  <Radio value="contact" label={t('consent.recipientContact')} />
+                  <Radio value="firstContact" label={t('consent.recipientFirstContact')} />
+                </Group>
+              </Radio.Group>
+              {firstContact ? (
+                <TextInput label={t('consent.organisation')} description={t('consent.organisationHint')} required {...form.getInputProps('organisation')} error={form.errors.organisation ?? form.errors.contactId} />
+              ) : (
+                <Select
+                  label={t('consent.contact')}
+                  description={contacts.data?.length === 0 ? t('consent.noContacts') : t('consent.contactHint')}
+                  placeholder={t('consent.contactPlaceholder')}
+                  required
+                  searchable
+                  nothingFoundMessage={t('consent.noContactFound')}
+                  data={(contacts.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.organisation})${c.verification === 'unverified' ? ` – ${t('consent.contactUnverified')}` : ''}` }))}
+                  {...form.getInputProps('contactId')}
+                />
+              )}
               <Checkbox.Group label={t('consent.sections')} description={t('consent.sectionsHint')} required {...form.getInputProps('sections')}>
                 <Group gap="md" mt={6}>
                   {HANDOVER_SECTIONS.map((s) => (

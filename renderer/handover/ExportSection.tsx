@@ -3,7 +3,7 @@ import { Alert, Button, Checkbox, Group, List, Paper, Radio, SimpleGrid, Stack, 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf } from '../../shared/api';
-import { checkSharingConsent } from '../../shared/schemas/consent';
+import { checkSharingConsent, type SharingRecipient } from '../../shared/schemas/consent';
 import { HANDOVER_SECTIONS, type HandoverSection } from '../../shared/schemas/handover';
 import { call } from '../app/api';
 import { notify } from '../app/notify';
@@ -46,17 +46,21 @@ export function ExportSection({ clientId, readOnly }: { clientId: string; readOn
 
   const verified = (contacts.data ?? []).filter((c) => c.verification !== 'unverified');
   const unverified = (contacts.data ?? []).filter((c) => c.verification === 'unverified');
-  const organisations = useMemo(
-    () => [...new Set(mode === 'passphrase' ? (passOrg.trim() ? [passOrg.trim()] : []) : verified.filter((c) => recipientIds.includes(c.id)).map((c) => c.organisation))],
+  /** Who the consent must name: each chosen contact (by fingerprint), or the first-contact organisation as typed. */
+  const gateRecipients = useMemo<{ recipient: SharingRecipient; label: string }[]>(
+    () =>
+      mode === 'passphrase'
+        ? passOrg.trim() ? [{ recipient: { kind: 'passphrase', organisation: passOrg.trim() }, label: passOrg.trim() }] : []
+        : verified.filter((c) => recipientIds.includes(c.id)).map((c) => ({ recipient: { kind: 'contact', fingerprint: c.fingerprint }, label: `${c.name} (${c.organisation})` })),
     [mode, passOrg, recipientIds, contacts.data],
   );
 
-  /** Why a section cannot go to the chosen organisations; null when every organisation's consent covers it. */
+  /** Why a section cannot go to the chosen recipients; null when every recipient's consent covers it. */
   const blockedReason = (section: HandoverSection): string | null => {
-    if (organisations.length === 0) return '';
-    for (const organisation of organisations) {
-      const gate = checkSharingConsent(consents.data ?? [], organisation, [section], localToday());
-      if (!gate.ok) return gate.reason === 'sectionsNotCovered' ? t('export.sectionBlocked', { organisation }) : t('export.sectionNoConsent', { organisation });
+    if (gateRecipients.length === 0) return '';
+    for (const { recipient, label } of gateRecipients) {
+      const gate = checkSharingConsent(consents.data ?? [], recipient, [section], localToday());
+      if (!gate.ok) return gate.reason === 'sectionsNotCovered' ? t('export.sectionBlocked', { recipient: label }) : t('export.sectionNoConsent', { recipient: label });
     }
     return null;
   };
@@ -138,7 +142,7 @@ export function ExportSection({ clientId, readOnly }: { clientId: string; readOn
             </SimpleGrid>
           </Stack>
         )}
-        <Checkbox.Group label={t('export.sections')} description={organisations.length === 0 ? t('export.chooseRecipientFirst') : undefined} value={sections} onChange={(v) => setExcluded(HANDOVER_SECTIONS.filter((s) => !v.includes(s)))}>
+        <Checkbox.Group label={t('export.sections')} description={gateRecipients.length === 0 ? t('export.chooseRecipientFirst') : undefined} value={sections} onChange={(v) => setExcluded(HANDOVER_SECTIONS.filter((s) => !v.includes(s)))}>
           <Stack gap={6} mt={6}>
             {HANDOVER_SECTIONS.map((s) => {
               const reason = blockedReason(s);

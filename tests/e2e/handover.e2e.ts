@@ -141,13 +141,16 @@ describe('handover between two installations, through the UI', () => {
     await pageA.getByRole('checkbox', { name: `${USER_B.displayName} (${ORG_B})`, exact: true }).check();
     // No consent: every section is disabled with the reason, and the preview is refused with it.
     expect(await pageA.getByTestId('export-section-plan').isDisabled()).toBe(true);
-    expect(await pageA.getByText(cs.export.sectionNoConsent.replace('{{organisation}}', ORG_B)).first().isVisible()).toBe(true);
+    const recipientB = `${USER_B.displayName} (${ORG_B})`;
+    expect(await pageA.getByText(cs.export.sectionNoConsent.replace('{{recipient}}', recipientB)).first().isVisible()).toBe(true);
     await pageA.getByRole('button', { name: cs.export.preview }).click();
-    await expect.poll(() => pageA.getByTestId('export-error').innerText()).toBe(cs.errors.handover.consent.missing.replace('{{organisation}}', ORG_B));
+    await expect.poll(() => pageA.getByTestId('export-error').innerText()).toBe(cs.errors.handover.consent.missing.replace('{{recipient}}', recipientB));
     await screenshot(pageA, 'handover-05-refused-no-consent');
 
     const form = pageA.getByRole('form', { name: cs.consent.add });
-    await form.getByLabel(new RegExp(`^${cs.consent.organisation}`)).fill(ORG_B);
+    // The recipient is picked from the pinned contacts, never typed.
+    await form.getByRole('textbox', { name: cs.consent.contact }).click();
+    await pageA.getByRole('option', { name: recipientB }).click();
     await form.getByRole('checkbox', { name: cs.sections.plan }).check();
     await form.getByRole('checkbox', { name: cs.sections.contactLog }).check();
     await form.getByRole('button', { name: cs.consent.add }).click();
@@ -156,7 +159,7 @@ describe('handover between two installations, through the UI', () => {
     // Health is not covered by the consent: it stays disabled, with the reason.
     await expect.poll(() => pageA.getByTestId('export-section-plan').isDisabled()).toBe(false);
     expect(await pageA.getByTestId('export-section-health').isDisabled()).toBe(true);
-    expect(await pageA.getByText(cs.export.sectionBlocked.replace('{{organisation}}', ORG_B)).first().isVisible()).toBe(true);
+    expect(await pageA.getByText(cs.export.sectionBlocked.replace('{{recipient}}', recipientB)).first().isVisible()).toBe(true);
     await pageA.getByRole('checkbox', { name: cs.export.custody }).check();
     await pageA.getByRole('checkbox', { name: cs.export.summaryPdf }).check();
     await pageA.getByLabel(new RegExp(`^${cs.export.folder}`)).fill(usb);

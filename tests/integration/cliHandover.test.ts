@@ -52,7 +52,7 @@ describe('handover through the CLI (issue 5, headless)', () => {
     expect(cli(['contacts', 'add', cardA, '--verified-code', codeA, '--data', b]).code).toBe(0);
   });
 
-  it('export is refused without consent, then allowed after consent add', () => {
+  it('export is refused without consent or with a typed one, then allowed after consent add --contact', () => {
     const list = JSON.parse(cli(['clients', 'list', '--data', a, '--json']).stdout) as { code: string }[];
     clientCode = list[0]!.code;
     const refused = cli(['handover', 'export', '--client', clientCode, '--to', fingerprintB, '--out', bundle(), '--data', a]);
@@ -60,7 +60,13 @@ describe('handover through the CLI (issue 5, headless)', () => {
     expect(refused.stderr).toMatch(/consent/i);
     expect(() => statSync(bundle())).toThrow();
 
+    // A typed organisation (first-contact passphrase only) does not open the export to a pinned contact.
     expect(cli(['consent', 'add', '--client', clientCode, '--org', 'K-centrum Kladno', '--sections', 'all', '--data', a]).code).toBe(0);
+    expect(cli(['handover', 'export', '--client', clientCode, '--to', fingerprintB, '--out', bundle(), '--data', a]).code).not.toBe(0);
+    const both = cli(['consent', 'add', '--client', clientCode, '--org', 'K-centrum Kladno', '--contact', fingerprintB, '--data', a]);
+    expect(both.code).not.toBe(0);
+    expect(both.stderr).toContain('--contact');
+    expect(cli(['consent', 'add', '--client', clientCode, '--contact', fingerprintB, '--sections', 'all', '--data', a]).code).toBe(0);
     const exported = cli(['handover', 'export', '--client', clientCode, '--to', fingerprintB, '--out', bundle(), '--custody', '--data', a]);
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);

@@ -29,7 +29,7 @@ describe('handover between two installations, through the real files', () => {
   it('export → verify → import → receipt → receipt import; the case arrives whole, custody moves', async () => {
     const { a, b, usb, bOnA } = await pair();
     const client = await clientOn(a);
-    await a.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', organisation: ORG_B, sections: ['record', 'plan', 'contactLog', 'health', 'assessment', 'referrals', 'attachments'], givenOn: '2020-01-01' } });
+    await a.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', contactId: bOnA.id, sections: ['record', 'plan', 'contactLog', 'health', 'assessment', 'referrals', 'attachments'], givenOn: '2020-01-01' } });
 
     const preview = await a.call('handover.preview', { clientId: client.id, recipientIds: [bOnA.id], sections: ['record', 'contactLog', 'attachments'], custody: true });
     expect(preview.counts.contacts).toBe(3);
@@ -124,11 +124,18 @@ describe('handover between two installations, through the real files', () => {
       expect(last.entries[0]!.entityId).toBe(client.id);
     };
     await refusedWith('errors.handover.consent.missing');
-    await a.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', organisation: ORG_B, sections: ['plan'], givenOn: '2020-01-01', expiresOn: '2021-01-01' } });
+    await a.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', contactId: bOnA.id, sections: ['plan'], givenOn: '2020-01-01', expiresOn: '2021-01-01' } });
     await refusedWith('errors.handover.consent.expired');
-    const current = await a.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', organisation: ' podané  RUCE o.p.s. ', sections: ['plan'], givenOn: '2020-01-01' } });
+    // A typed organisation, even the contact's own, allows only a first-contact passphrase handover, never the contact.
+    await a.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', organisation: ORG_B, sections: ['record', 'plan', 'health'], givenOn: '2020-01-01' } });
+    await refusedWith('errors.handover.consent.expired');
+    const current = await a.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', contactId: bOnA.id, sections: ['plan'], givenOn: '2020-01-01' } });
+    expect(current).toMatchObject({ binding: 'contact', contactFingerprint: bOnA.fingerprint, organisation: ORG_B });
     await refusedWith('errors.handover.consent.sectionsNotCovered', ['record', 'health']);
-    await a.call('consent.withdraw', { id: current.id, withdrawnOn: '2021-02-01' });
+    await a.call('handover.preview', { clientId: client.id, recipientIds: [bOnA.id], sections: ['record', 'plan'] });
+    // Withdrawn today: the very next export is refused (no waiting for a date to pass).
+    await a.call('consent.withdraw', { id: current.id, withdrawnOn: new Date().toISOString().slice(0, 10) });
     await refusedWith('errors.handover.consent.withdrawn');
+    expect((await errorOf(a, 'handover.preview', { clientId: client.id, recipientIds: [bOnA.id], sections: ['record', 'plan'] })).messageKey).toBe('errors.handover.consent.withdrawn');
   }, 60_000);
 });

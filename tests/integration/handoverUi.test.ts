@@ -48,7 +48,7 @@ describe('consent receipt, default folder and the overdue-receipt flag', () => {
     cleanup.push(() => a.dispose(), () => b.dispose(), usb.dispose);
     const { bOnA } = await exchangeCards(a, b);
     const client = await clientOn(a, { notes: 1, attachments: [] });
-    await a.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', organisation: ORG_B, sections: ['record'], givenOn: '2020-01-01' } });
+    await a.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', contactId: bOnA.id, sections: ['record'], givenOn: '2020-01-01' } });
     const made = await a.call('handover.export', { clientId: client.id, recipientIds: [bOnA.id], sections: ['record'], custody: true, includeSummaryPdf: true, folder: usb.dir });
     // The bundle carries the human-readable summary (payload/summary.pdf), signed like every other file.
     const inspected = await b.call('handover.inspect', { source: { path: made.filePath } });

@@ -39,7 +39,7 @@ beforeAll(async () => {
   contactBOnA = bOnA.id;
   const client = await clientOn(a, { notes: 2 });
   clientId = client.id;
-  await a.call('consent.add', { clientId, consent: { kind: 'sharing', organisation: ORG_B, sections: ['record', 'contactLog', 'plan', 'health', 'attachments'], givenOn: '2020-01-01' } });
+  await a.call('consent.add', { clientId, consent: { kind: 'sharing', contactId: contactBOnA, sections: ['record', 'contactLog', 'plan', 'health', 'attachments'], givenOn: '2020-01-01' } });
   bundlePath = (await a.call('handover.export', { clientId, recipientIds: [contactBOnA], sections: ['record', 'contactLog', 'attachments'], folder: usb.dir })).filePath;
   signerA = identityOf(a);
   signerB = identityOf(b);

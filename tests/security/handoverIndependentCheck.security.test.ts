@@ -23,7 +23,7 @@ beforeAll(async () => {
   usb = tempFolder();
   const { bOnA } = await exchangeCards(a, b);
   const client = await clientOn(a, { notes: 1 });
-  await a.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', organisation: ORG_B, sections: ['record', 'contactLog', 'attachments'], givenOn: '2020-01-01' } });
+  await a.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', contactId: bOnA.id, sections: ['record', 'contactLog', 'attachments'], givenOn: '2020-01-01' } });
   file = (await a.call('handover.export', { clientId: client.id, recipientIds: [bOnA.id], sections: ['record', 'contactLog', 'attachments'], folder: usb.dir })).filePath;
 }, 120_000);
 

@@ -230,9 +230,10 @@ export function writeCasePayload(
     db.insert(clients).values({ ...fields, id: clientId, createdAt: at, revision: 1 }).run();
   }
   const by = { createdBy: who.userId, updatedBy: who.userId };
+  // Consents that arrive name the sender's recipients by organisation only: shown here as needing review.
   for (const c of r.consents) {
     db.insert(consents)
-      .values({ id: randomUUID(), clientId, kind: c.kind, organisation: c.organisation, sections: JSON.stringify(c.sections), givenOn: c.givenOn, expiresOn: c.expiresOn, withdrawnOn: c.withdrawnOn, note: c.note, recordedBy: who.userId, createdAt: at })
+      .values({ id: randomUUID(), clientId, kind: c.kind, organisation: c.organisation, binding: c.kind === 'sharing' ? 'needsReview' : null, sections: JSON.stringify(c.sections), givenOn: c.givenOn, expiresOn: c.expiresOn, withdrawnOn: c.withdrawnOn, note: c.note, recordedBy: who.userId, createdAt: at })
       .run();
   }
   const services = [...(payload.plan?.services ?? []), ...(payload.health?.services ?? [])];

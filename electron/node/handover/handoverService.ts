@@ -4,7 +4,7 @@ import path from 'node:path';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { wordlist as czechWords } from '@scure/bip39/wordlists/czech.js';
 import { apiError } from '../../../shared/api';
-import { checkSharingConsent } from '../../../shared/schemas/consent';
+import { checkSharingConsent, type SharingRecipient } from '../../../shared/schemas/consent';
 import { HEALTH_SERVICE_KINDS, type BundleInspection, type HandoverExport, type HandoverSection } from '../../../shared/schemas/handover';
 import type { UserContext } from '../backend';
 import type { Db } from '../store/open';
@@ -98,19 +98,24 @@ function planExport(ctx: UserContext, req: ExportRequest): PlannedExport {
   });
   const sections = [...new Set<HandoverSection>(['record', ...req.sections])];
   const organisations = [...new Set(req.passphraseFor ? [req.passphraseFor.organisation] : contacts.map((c) => c.organisation))];
+  // The gate matches a contact by its card's fingerprint, a first contact by the organisation typed for the passphrase.
+  const gateFor: { recipient: SharingRecipient; label: string }[] = req.passphraseFor
+    ? [{ recipient: { kind: 'passphrase', organisation: req.passphraseFor.organisation }, label: req.passphraseFor.organisation }]
+    : contacts.map((c) => ({ recipient: { kind: 'contact', fingerprint: c.fingerprint }, label: c.label }));
   const consentList = listConsents(ctx.db, client.id, today(ctx));
-  for (const organisation of organisations) {
-    const gate = checkSharingConsent(consentList, organisation, sections, today(ctx));
+  for (const { recipient, label } of gateFor) {
+    const gate = checkSharingConsent(consentList, recipient, sections, today(ctx));
     if (!gate.ok) {
       const missing = gate.reason === 'sectionsNotCovered' ? gate.missing.join(', ') : '';
+      // The recipient is quoted: organisation names often end in a full stop ("o.p.s.").
       const messages = {
-        missing: `The client has not consented to sharing with ${organisation}. Record the consent first.`,
-        expired: `The client's consent to sharing with ${organisation} has expired.`,
-        withdrawn: `The client withdrew the consent to sharing with ${organisation}.`,
-        notYetValid: `The client's consent to sharing with ${organisation} is not valid yet.`,
-        sectionsNotCovered: `The client's consent to sharing with ${organisation} does not cover: ${missing}.`,
+        missing: `The client has not consented to sharing with "${label}". Record the consent first.`,
+        expired: `The client's consent to sharing with "${label}" has expired.`,
+        withdrawn: `The client withdrew the consent to sharing with "${label}".`,
+        notYetValid: `The client's consent to sharing with "${label}" is not valid yet.`,
+        sectionsNotCovered: `The client's consent to sharing with "${label}" does not cover: ${missing}.`,
       };
-      throw Object.assign(apiError('REFUSED', messages[gate.reason], `errors.handover.consent.${gate.reason}`, { organisation, sections: missing }), { consentReason: gate.reason });
+      throw Object.assign(apiError('REFUSED', messages[gate.reason], `errors.handover.consent.${gate.reason}`, { recipient: label, sections: missing }), { consentReason: gate.reason });
     }
   }
   return { client, contacts, organisations, sections };

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 import { StoreError } from './errors';
 import { SEARCH_INDEX_SQL } from './searchIndex';
+import { organisationKey } from '../../../shared/schemas/consent';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export interface Store {
@@ -40,6 +41,11 @@ BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 `;
+
+/** Functions the migrations call (0002 binds typed consents to contacts by organisation key). */
+export function registerSqlFunctions(sqlite: Database.Database): void {
+  sqlite.function('throughcare_org_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? organisationKey(name) : ''));
+}
 
 /**
  * Opens (or creates, when `create`) the encrypted database, checks the key by reading the schema,
@@ -75,6 +81,7 @@ export function openStore(file: string, dataKey: Buffer | null, opts: { create?:
     // 64 MiB page cache: a handover import (MBs of attachments) commits without spilling half-done pages, and
     // the caseload's indexes stay in memory (each page read from disk costs a decryption).
     sqlite.pragma('cache_size = -65536');
+    registerSqlFunctions(sqlite);
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: MIGRATIONS_DIR });
     sqlite.exec(AUDIT_TRIGGERS);

@@ -9,7 +9,7 @@ import type { UserContext } from '../../backend';
 import { consents, trustedContacts } from '../../store/schema';
 import { assertClientReadable, assertClientWritable } from '../../clients/clientRepository';
 import { HandoverError } from '../../handover/handoverError';
-import { consentById, insertConsent, listConsents, toConsent } from '../../handover/consentRepository';
+import { consentById, consentViewById, insertConsent, listConsents, type ConsentRecipient } from '../../handover/consentRepository';
 import { exportHandover, importHandover, importReceipt, inspectHandover, listExports, previewExport } from '../../handover/handoverService';
 import { activeContactByFingerprint, activeContactById, activeContacts, assertCardUsable, ensureIdentity, insertContact, ownIdentityView, toContact } from '../../identity/identityStore';
 import { parseCardText, safetyCodeOf } from '../../identity/identityCard';
@@ -105,11 +105,12 @@ export const consentHandlers: HandlersFor<typeof consentCalls> = {
     assertClientReadable(ctx.db, ctx.user, input.clientId);
     assertClientWritable(ctx.db, input.clientId);
     const c = input.consent;
+    const recipient = consentRecipient(ctx, c);
     const id = ctx.change(
-      { action: 'consent.added', entityType: 'client', entityId: input.clientId, details: { kind: c.kind, sections: c.sections.join(',') } },
-      (tx) => insertConsent(tx, input.clientId, { ...c, organisation: c.organisation ?? null, expiresOn: c.expiresOn ?? null }, who(ctx)),
+      { action: 'consent.added', entityType: 'client', entityId: input.clientId, details: { kind: c.kind, sections: c.sections.join(','), binding: recipient?.binding ?? null, contact: recipient?.binding === 'contact' ? recipient.fingerprint : null } },
+      (tx) => insertConsent(tx, input.clientId, { kind: c.kind, recipient, sections: c.sections, givenOn: c.givenOn, expiresOn: c.expiresOn ?? null, note: c.note }, who(ctx)),
     );
-    return toConsent(consentById(ctx.db, id)!, ctx.user.displayName, today(ctx));
+    return consentViewById(ctx.db, id, today(ctx))!;
   },
 
   'consent.withdraw': (input, { backend }) => {
@@ -120,14 +121,27 @@ export const consentHandlers: HandlersFor<typeof consentCalls> = {
     assertClientWritable(ctx.db, row.clientId);
     if (row.withdrawnOn) throw apiError('REFUSED', 'This consent was already withdrawn.', 'errors.handover.consentAlreadyWithdrawn');
     if (input.withdrawnOn < row.givenOn) throw apiError('VALIDATION', 'A consent cannot be withdrawn before it was given.', 'errors.handover.withdrawnBeforeGiven');
+    // A withdrawal takes effect when recorded; one day of slack for a workstation ahead of UTC (Czechia, after midnight).
+    if (input.withdrawnOn > new Date(backend.now() + 86_400_000).toISOString().slice(0, 10)) throw apiError('VALIDATION', 'A withdrawal cannot be dated in the future.', 'errors.handover.withdrawnInFuture');
     ctx.change({ action: 'consent.withdrawn', entityType: 'client', entityId: row.clientId, details: { consentId: row.id } }, (tx) => {
       tx.update(consents).set({ withdrawnOn: input.withdrawnOn }).where(eq(consents.id, row.id)).run();
     });
-    return toConsent(consentById(ctx.db, row.id)!, null, today(ctx));
+    return consentViewById(ctx.db, row.id, today(ctx))!;
   },
 
   'consent.receiptPdf': (input, { backend }) => consentReceipt(backend.userContext(), input.id, input.language),
 };
+
+/** A sharing consent names a pinned contact (its fingerprint is what the gate matches) or a typed first-contact organisation. */
+function consentRecipient(ctx: UserContext, c: { kind: string; contactId: string | null; organisation: string | null }): ConsentRecipient {
+  if (c.kind !== 'sharing') return null;
+  if (c.contactId) {
+    const contact = activeContactById(ctx.db, c.contactId);
+    if (!contact) throw apiError('NOT_FOUND', 'No such contact.', 'errors.notFound');
+    return { binding: 'contact', fingerprint: contact.fingerprint, organisation: contact.organisation };
+  }
+  return { binding: 'typed', organisation: c.organisation! };
+}
 
 /** Downloads when the user has one; else `<data dir>/handover`, made on first use. */
 function defaultFolder(dataDir: string): string {
@@ -146,7 +160,7 @@ async function consentReceipt(ctx: UserContext, id: string, language: 'cs' | 'en
   const row = consentById(ctx.db, id);
   if (!row) throw apiError('NOT_FOUND', 'No such consent.', 'errors.notFound');
   const client = assertClientReadable(ctx.db, ctx.user, row.clientId);
-  const consent = listConsents(ctx.db, row.clientId, today(ctx)).find((c) => c.id === row.id)!;
+  const consent = consentViewById(ctx.db, row.id, today(ctx))!;
   const now = new Date(ctx.backend.now());
   const lang = language ?? client.preferredLanguage;
   const { pdf, pages } = await renderConsentReceiptPdf({

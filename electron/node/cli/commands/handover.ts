@@ -90,22 +90,26 @@ export function registerHandoverCommands(program: Command): void {
 
   const consent = program.command('consent').description("clients' consents (W10)");
   dataOption(consent.command('add'))
-    .description('record a consent to share the case with an organisation')
+    .description('record a consent to share the case with a pinned trusted contact (or, for a first-contact passphrase handover, an organisation)')
     .requiredOption('--client <code>', 'client code')
-    .requiredOption('--org <name>', 'the organisation the client agrees to share with')
+    .option('--contact <fingerprint>', 'the trusted contact (fingerprint, or a unique prefix of 16+ characters: `contacts list`)')
+    .option('--org <name>', 'only for a first-contact passphrase handover: the organisation as typed (marked unverified)')
     .option('--sections <list>', `all, or a comma-separated list of ${HANDOVER_SECTIONS.join(', ')}`, 'all')
     .option('--given <date>', 'date the consent was given (YYYY-MM-DD, default today)')
     .option('--expires <date>', 'expiry date (YYYY-MM-DD)')
     .action(async (_o: unknown, cmd: Command) => {
-      const opts = optionsOf<{ data: string; client: string; org: string; sections: string; given?: string; expires?: string }>(cmd);
+      const opts = optionsOf<{ data: string; client: string; contact?: string; org?: string; sections: string; given?: string; expires?: string }>(cmd);
+      if (Boolean(opts.contact) === Boolean(opts.org)) throw new CliError('Give either --contact FINGERPRINT (a pinned contact) or --org NAME (a first-contact passphrase handover only).');
       const sections = parseSections(opts.sections);
       const result = await withBackend(opts.data, async (backend) => {
         await loginFromEnv(backend);
         const clientId = await clientIdByCode(backend, opts.client);
+        const contactId = opts.contact ? contactIdByFingerprint(await call(backend, 'trustedContacts.list', {}), opts.contact) : null;
         const givenOn = opts.given ?? new Date(backend.now()).toISOString().slice(0, 10);
-        return call(backend, 'consent.add', { clientId, consent: { kind: 'sharing', organisation: opts.org, sections, givenOn, expiresOn: opts.expires ?? null } });
+        return call(backend, 'consent.add', { clientId, consent: { kind: 'sharing', contactId, organisation: opts.org ?? null, sections, givenOn, expiresOn: opts.expires ?? null } });
       });
-      output(opts, result, () => `Consent to share with ${result.organisation} recorded (${result.sections.join(', ')}).`);
+      const to = result.binding === 'contact' ? `${result.contactName} (${result.organisation})` : `${result.organisation} (first contact, unverified)`;
+      output(opts, result, () => `Consent to share with ${to} recorded (${result.sections.join(', ')}).`);
     });
 
   const handover = program.command('handover').description('signed, encrypted handover files (W8, W9)');
@@ -130,12 +134,7 @@ export function registerHandoverCommands(program: Command): void {
         const recipientIds = (opts.to ?? '')
           .split(',')
           .filter(Boolean)
-          .map((fp) => {
-            const prefix = fp.trim().toLowerCase();
-            const matches = contactList.filter((c) => c.fingerprint.startsWith(prefix));
-            if (prefix.length < 16 || matches.length !== 1) throw new CliError(`No single contact has the fingerprint ${prefix}: run \`contacts list\`.`);
-            return matches[0]!.id;
-          });
+          .map((fp) => contactIdByFingerprint(contactList, fp));
         const folder = path.dirname(path.resolve(opts.out));
         const made = await call(backend, 'handover.export', {
           clientId,
@@ -216,4 +215,12 @@ export function registerHandoverCommands(program: Command): void {
       });
       output(opts, result, () => `Receipt accepted: handover ${result.bundleId} ${result.status}.`);
     });
+}
+
+/** A contact named on the command line by its fingerprint or a unique prefix of 16+ characters. */
+function contactIdByFingerprint(contactList: { id: string; fingerprint: string }[], fingerprint: string): string {
+  const prefix = fingerprint.trim().toLowerCase();
+  const matches = contactList.filter((c) => c.fingerprint.startsWith(prefix));
+  if (prefix.length < 16 || matches.length !== 1) throw new CliError(`No single contact has the fingerprint ${prefix}: run \`contacts list\`.`);
+  return matches[0]!.id;
 }

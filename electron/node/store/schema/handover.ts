@@ -42,14 +42,19 @@ export const trustedContacts = sqliteTable(
   (t) => [uniqueIndex('trusted_contacts_active_fp_idx').on(t.fingerprint).where(sql`removed_at IS NULL`)],
 );
 
-/** W10: consent to processing, to sharing with a named organisation (and which sections), to evaluation use. */
+/** W10: consent to processing, to sharing with a pinned contact (and which sections), to evaluation use. */
 export const consents = sqliteTable(
   'consents',
   {
     id: text('id').primaryKey(),
     clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: ['processing', 'sharing', 'evaluation'] }).notNull(),
+    /** Sharing: the contact's organisation as pinned (display), or the organisation typed for a first contact. */
     organisation: text('organisation'),
+    /** Sharing: how the recipient is named (shared/schemas/consent.ts `consentBindingSchema`); null for other kinds. */
+    binding: text('binding', { enum: ['contact', 'typed', 'needsReview'] }),
+    /** Sharing bound to a pinned contact: the card's fingerprint, which the export gate matches. */
+    contactFingerprint: text('contact_fingerprint'),
     /** JSON array of handover sections the sharing consent covers. */
     sections: text('sections').notNull().default('[]'),
     givenOn: text('given_on').notNull(),
