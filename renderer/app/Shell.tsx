@@ -17,13 +17,14 @@ import { DirectoryPage } from '../directory/DirectoryPage';
 import { IdentityPage } from '../identity/IdentityPage';
 import { ContactsPage } from '../identity/ContactsPage';
 import { ImportPage } from '../handover/ImportPage';
+import { RetentionPage } from '../retention/RetentionPage';
 
-type Page = 'caseload' | 'releases' | 'tasks' | 'directory' | 'handoverImport' | 'contacts' | 'identity' | 'home' | 'users' | 'audit' | 'settings' | 'reference' | 'account';
+type Page = 'caseload' | 'releases' | 'tasks' | 'directory' | 'handoverImport' | 'contacts' | 'identity' | 'home' | 'users' | 'audit' | 'settings' | 'reference' | 'retention' | 'account';
 const PAGE_KEY = 'throughcare.page';
 
 /** Which pages a role sees; the Node side enforces the same through each call's access list. */
 function pagesFor(user: SessionUser): Page[] {
-  if (user.role === 'admin') return ['caseload', 'releases', 'tasks', 'directory', 'handoverImport', 'contacts', 'identity', 'home', 'users', 'audit', 'settings', 'reference', 'account'];
+  if (user.role === 'admin') return ['caseload', 'releases', 'tasks', 'directory', 'handoverImport', 'contacts', 'identity', 'home', 'users', 'audit', 'settings', 'reference', 'retention', 'account'];
   return user.role === 'evaluator' ? ['home', 'account'] : ['caseload', 'releases', 'tasks', 'directory', 'handoverImport', 'contacts', 'identity', 'home', 'account'];
 }
 
@@ -40,7 +41,7 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
     setPageState(p);
   };
   const navLabel = (p: Page) =>
-    p === 'directory' ? t('directory:title') : p === 'handoverImport' ? t('handover:nav.import') : p === 'contacts' ? t('handover:nav.contacts') : p === 'identity' ? t('handover:nav.identity') : t(`nav.${p}`);
+    p === 'directory' ? t('directory:title') : p === 'handoverImport' ? t('handover:nav.import') : p === 'contacts' ? t('handover:nav.contacts') : p === 'identity' ? t('handover:nav.identity') : p === 'retention' ? t('retention:nav') : t(`nav.${p}`);
   // Opening a client from any page (e.g. a task list) switches to the clients area.
   useEffect(() => onClientViewRequested(() => pages.includes('caseload') && setPage('caseload')), [user.role]);
 
@@ -77,6 +78,7 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
         {page === 'users' && <UsersPage currentUser={user} />}
         {page === 'audit' && <AuditPage />}
         {page === 'settings' && <SettingsPage />}
+        {page === 'retention' && <RetentionPage />}
         {page === 'account' && <AccountPage />}
       </AppShell.Main>
     </AppShell>

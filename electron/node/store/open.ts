@@ -75,6 +75,8 @@ export function openStore(file: string, dataKey: Buffer | null, opts: { create?:
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    // W10: deleted content and freed pages are overwritten with zeros, so an erased client leaves no readable trace.
+    sqlite.pragma('secure_delete = ON');
     sqlite.pragma('busy_timeout = 5000');
     // Sorts and temporary tables stay in memory: personal data never spills into temp files outside the cipher.
     sqlite.pragma('temp_store = MEMORY');
