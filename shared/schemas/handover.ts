@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HANDOVER_SECTION_VALUES } from './enumValues';
 import { fingerprintSchema, identityCardSchema } from './identity';
 import { clientCodeSchema, clientLanguageSchema, clientStatusSchema, sexSchema } from './client';
 import { INFECTIOUS_DISEASES, OAT_MEDICATIONS, PLAN_DOMAINS, RESPONSIBLE_KINDS, TEST_RESULTS, checklistItemKeySchema, serviceKindSchema } from './plan';
@@ -21,7 +22,7 @@ export const CASE_SCHEMA_VERSION = 1;
  * custody and consents) is always needed to import a case; `health` is the clinical part (screenings, OAT,
  * infectious-disease tests, overdose history) that a consent may leave out.
  */
-export const HANDOVER_SECTIONS = ['record', 'assessment', 'health', 'plan', 'contactLog', 'referrals', 'attachments'] as const;
+export const HANDOVER_SECTIONS = HANDOVER_SECTION_VALUES;
 export const handoverSectionSchema = z.enum(HANDOVER_SECTIONS);
 export type HandoverSection = z.infer<typeof handoverSectionSchema>;
 
