@@ -24,6 +24,6 @@ export class HandoverError extends Error {
   }
 }
 
-function interpolate(template: string, params: Record<string, string | number>): string {
+export function interpolate(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => String(params[key] ?? ''));
 }

@@ -17,7 +17,8 @@ import { listConsents } from './consentRepository';
 import { readCasePayload, payloadCounts, writeCasePayload } from './casePayload';
 import { buildBundle, buildReceipt, openBundle, openReceipt, attachmentPath, type OpenedBundle } from './bundleFormat';
 import { readSourceBytes, writeFileAtomically, type FileSource } from './sourceFile';
-import { HandoverError } from './handoverError';
+import { HandoverError, interpolate } from './handoverError';
+import { handover } from '../../../shared/i18n/locales/handover';
 import { loadCaseSummaryData, renderCaseSummaryPdf } from '../pdf';
 import { withClientNoteLoad } from '../store/searchIndex';
 
@@ -79,15 +80,9 @@ function planExport(ctx: UserContext, req: ExportRequest): PlannedExport {
     const gate = checkSharingConsent(consentList, recipient, sections, today(ctx));
     if (!gate.ok) {
       const missing = gate.reason === 'sectionsNotCovered' ? gate.missing.join(', ') : '';
-      // The recipient is quoted: organisation names often end in a full stop ("o.p.s.").
-      const messages = {
-        missing: `The client has not consented to sharing with "${label}". Record the consent first.`,
-        expired: `The client's consent to sharing with "${label}" has expired.`,
-        withdrawn: `The client withdrew the consent to sharing with "${label}".`,
-        notYetValid: `The client's consent to sharing with "${label}" is not valid yet.`,
-        sectionsNotCovered: `The client's consent to sharing with "${label}" does not cover: ${missing}.`,
-      };
-      throw Object.assign(apiError('REFUSED', messages[gate.reason], `errors.handover.consent.${gate.reason}`, { recipient: label, sections: missing }), { consentReason: gate.reason });
+      // The locale quotes the recipient: organisation names often end in a full stop ("o.p.s.").
+      const params = { recipient: label, sections: missing };
+      throw Object.assign(apiError('REFUSED', interpolate(handover.en.errors.handover.consent[gate.reason], params), `errors.handover.consent.${gate.reason}`, params), { consentReason: gate.reason });
     }
   }
   return { client, contacts, organisations, sections };

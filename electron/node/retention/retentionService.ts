@@ -6,6 +6,10 @@ import type { UserContext } from '../backend';
 import type { Db } from '../store/open';
 import { assessments, clientAttachments, clients, consents, contactNotes, drafts, followUps, handoverExports, handoverImports, planGoals, planTasks, referrals, screenings, servicesLog, settings, checklistItems } from '../store/schema';
 import { findClientById } from '../clients/clientRepository';
+import { retention } from '../../../shared/i18n/locales/retention';
+
+/** The English sentences of the refusals come from the locale: one text for the API, the CLI and the screens. */
+const TEXT = retention.en.errors.retention;
 
 /** W10: how long closed cases are kept, which are due for review, and erasure that leaves nothing personal behind. */
 
@@ -61,9 +65,9 @@ function reasonNamesClient(reason: string, client: { code: string; firstName: st
 export function eraseClient(ctx: UserContext, input: { clientId: string; confirmCode: string; reason: string }): { codeHash: string; erasedAt: string } {
   const client = findClientById(ctx.db, input.clientId);
   if (!client) throw apiError('NOT_FOUND', 'No such client.', 'errors.clientNotFound');
-  if (input.confirmCode.trim().toUpperCase() !== client.code) throw apiError('VALIDATION', 'The typed code does not match the client code. Nothing was erased.', 'errors.retention.codeMismatch');
-  if (client.status !== 'closed') throw apiError('REFUSED', 'Only a closed case can be erased. Close the case first.', 'errors.retention.notClosed');
-  if (reasonNamesClient(input.reason, client)) throw apiError('VALIDATION', 'The reason must not name the client: it stays in the audit log.', 'errors.retention.reasonNamesClient');
+  if (input.confirmCode.trim().toUpperCase() !== client.code) throw apiError('VALIDATION', TEXT.codeMismatch, 'errors.retention.codeMismatch');
+  if (client.status !== 'closed') throw apiError('REFUSED', TEXT.notClosed, 'errors.retention.notClosed');
+  if (reasonNamesClient(input.reason, client)) throw apiError('VALIDATION', TEXT.reasonNamesClient, 'errors.retention.reasonNamesClient');
   const codeHash = erasedCodeHash(client.code);
   const erasedAt = new Date(ctx.backend.now()).toISOString();
   const sqlite = ctx.session.store.sqlite;

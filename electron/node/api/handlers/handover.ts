@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { apiError } from '../../../../shared/api';
 import type { consentCalls, handoverCalls, identityCalls, trustedContactsCalls } from '../../../../shared/api/calls/handover';
 import type { HandlersFor } from './types';
+import { handover } from '../../../../shared/i18n/locales/handover';
 import type { UserContext } from '../../backend';
 import { consents, trustedContacts } from '../../store/schema';
 import { assertClientReadable, assertClientWritable } from '../../clients/clientRepository';
@@ -122,7 +123,7 @@ export const consentHandlers: HandlersFor<typeof consentCalls> = {
     if (row.withdrawnOn) throw apiError('REFUSED', 'This consent was already withdrawn.', 'errors.handover.consentAlreadyWithdrawn');
     if (input.withdrawnOn < row.givenOn) throw apiError('VALIDATION', 'A consent cannot be withdrawn before it was given.', 'errors.handover.withdrawnBeforeGiven');
     // A withdrawal takes effect when recorded; one day of slack for a workstation ahead of UTC (Czechia, after midnight).
-    if (input.withdrawnOn > new Date(backend.now() + 86_400_000).toISOString().slice(0, 10)) throw apiError('VALIDATION', 'A withdrawal cannot be dated in the future.', 'errors.handover.withdrawnInFuture');
+    if (input.withdrawnOn > new Date(backend.now() + 86_400_000).toISOString().slice(0, 10)) throw apiError('VALIDATION', handover.en.errors.handover.withdrawnInFuture, 'errors.handover.withdrawnInFuture');
     ctx.change({ action: 'consent.withdrawn', entityType: 'client', entityId: row.clientId, details: { consentId: row.id } }, (tx) => {
       tx.update(consents).set({ withdrawnOn: input.withdrawnOn }).where(eq(consents.id, row.id)).run();
     });
