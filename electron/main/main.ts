@@ -30,6 +30,7 @@ import {
   type MenuItemModel,
 } from './policy';
 import { menuLabel } from './menuLabels';
+import { locales } from '../../shared/i18n';
 
 const INVOKE_CHANNEL = 'throughcare:invoke';
 const LOCK_CHANNEL = 'throughcare:lock-requested';
@@ -63,13 +64,22 @@ if (!app.requestSingleInstanceLock()) {
 function fail(err: unknown): void {
   // Log without data: the message may name a path but never personal data.
   console.error('Throughcare failed to start:', err instanceof Error ? err.message : String(err));
-  dialog.showErrorBox('Throughcare', 'Throughcare could not start. See the console output for details.');
+  dialog.showErrorBox('Throughcare', storageSentence(err) ?? 'Throughcare could not start. See the console output for details.');
   app.exit(1);
+}
+
+/** A storage fault at start (folder in use, read-only, disk full) in Czech and English, from the locale. */
+function storageSentence(err: unknown): string | null {
+  const e = err as { name?: string; kind?: string; params?: Record<string, string | number> };
+  if (e?.name !== 'StoreError' || !e.kind) return null;
+  const texts = (['cs', 'en'] as const).map((lang) => (locales.common[lang].errors.store as Record<string, string>)[e.kind!]);
+  if (texts.some((t) => !t)) return null;
+  return texts.map((t) => t!.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => String(e.params?.[k] ?? '?'))).join('\n\n');
 }
 
 async function start(): Promise<void> {
   try {
-    backend = createBackend({ dataDir: path.join(app.getPath('userData'), 'data') });
+    backend = createBackend({ dataDir: path.join(app.getPath('userData'), 'data'), program: 'Throughcare app' });
   } catch (err) {
     fail(err);
     return;

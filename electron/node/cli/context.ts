@@ -45,7 +45,8 @@ export function output(opts: GlobalOptions, value: unknown, human: () => string 
 
 /** Runs `fn` with a backend on `dataDir` and always closes it (locking the session first, which is audited). */
 export async function withBackend<T>(dataDir: string, fn: (backend: Backend) => Promise<T>): Promise<T> {
-  const backend = createBackend({ dataDir });
+  // Takes the folder lock: a second program on the same folder is refused here, in one line.
+  const backend = createBackend({ dataDir, program: `CLI (${process.argv.slice(2).filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')})` });
   try {
     return await fn(backend);
   } finally {
