@@ -111,7 +111,14 @@ export function compareWithAnchor(db: Db, anchor: AuditAnchor | null): AuditAnch
   if (head.seq < anchor.seq) return { state: 'lost', missing: anchor.seq - head.seq, anchorSeq: anchor.seq };
   if (anchor.seq === 0) return { state: 'ok', missing: 0, anchorSeq: 0 };
   const at = db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, anchor.seq)).get();
-  if (at?.hash !== anchor.hash) return { state: 'replaced', missing: 0, anchorSeq: anchor.seq };
+  if (at?.hash !== anchor.hash) {
+    // Work went on after the loss was found: the entry recording it says what was lost, and still counts.
+    const recorded = db.select({ details: auditLog.details }).from(auditLog).where(eq(auditLog.action, 'audit.historyLost')).orderBy(desc(auditLog.seq)).all()
+      .map((r) => JSON.parse(r.details) as { missing?: number; anchorSeq?: number; state?: string })
+      .find((d) => d.anchorSeq === anchor.seq);
+    if (recorded?.state === 'lost') return { state: 'lost', missing: recorded.missing ?? 0, anchorSeq: anchor.seq };
+    return { state: 'replaced', missing: 0, anchorSeq: anchor.seq };
+  }
   return { state: 'ok', missing: 0, anchorSeq: anchor.seq };
 }
 

@@ -59,6 +59,7 @@ export function acquireFolderLock(dataDir: string, program: string, now: Date = 
     throw storeErrorFromFs(e, 'The data folder cannot be locked for this program.');
   }
   try {
+    lockDb.pragma('journal_mode = OFF'); // nothing in it to protect: no journal file beside the lock
     lockDb.pragma('locking_mode = EXCLUSIVE');
     // The first write takes the exclusive lock; in this locking mode it is kept until the connection closes.
     lockDb.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS folder_lock (id INTEGER PRIMARY KEY); COMMIT;');
