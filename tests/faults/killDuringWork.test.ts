@@ -15,7 +15,7 @@ import { USERS } from './faultUsers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WORKER = path.join(ROOT, 'tests/faults/faultWorker.ts');
-const CLI = path.join(ROOT, 'electron/node/cli/main.ts');
+const CLI = path.join(ROOT, 'dist/cli/throughcare.mjs'); // built by vitest's global setup
 const ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', [TEST_KDF_ENV]: '1', THROUGHCARE_QUIET: '1' };
 
 let root: string;
@@ -45,7 +45,7 @@ interface Killed {
 /** Starts the process, waits for READY (when asked), lets it work for `ms`, then SIGKILL. */
 function runAndKill(args: string[], env: Record<string, string>, ms: number, waitForReady: boolean): Promise<Killed> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args[0]!.endsWith('.ts') ? ['--import', 'tsx', ...args] : args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | null = null;

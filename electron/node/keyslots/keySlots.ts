@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { argon2id } from 'hash-wasm';
+import { runJob } from '../jobs/jobPool';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { StoreError } from '../store/errors';
@@ -112,15 +112,8 @@ async function deriveWrapKey(kdf: KeySlot['kdf'], secret: Buffer, fileIsTestOnly
   const salt = Buffer.from(kdf.salt, 'base64');
   if (kdf.alg === 'hkdf-sha256') return Buffer.from(hkdfSync('sha256', secret, salt, 'throughcare recovery slot', 32));
   checkKdfBounds(kdf, fileIsTestOnly);
-  const out = await argon2id({
-    password: secret,
-    salt,
-    iterations: kdf.iterations,
-    memorySize: kdf.memoryKiB,
-    parallelism: kdf.parallelism,
-    hashLength: 32,
-    outputType: 'binary',
-  });
+  // In the worker pool: other calls keep being served during the second or so this takes.
+  const out = await runJob('argon2id', { password: secret, salt, iterations: kdf.iterations, memoryKiB: kdf.memoryKiB, parallelism: kdf.parallelism, hashLength: 32 });
   return Buffer.from(out);
 }
 
