@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, appendFileSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, appendFileSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -108,6 +108,8 @@ export class Backend {
     this.throttle = new LoginThrottle(this.now);
     try {
       mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+      // A read-only stick or folder is named as such now, not as a failure to decrypt later.
+      accessSync(opts.dataDir, fsConstants.W_OK);
     } catch (e) {
       const kind = storeErrorKindOf(e);
       throw kind ? new StoreError(kind, 'The data folder cannot be created here.') : e;

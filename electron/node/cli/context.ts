@@ -134,5 +134,11 @@ export async function loginFromEnv(backend: Backend): Promise<OutputOf<'session.
   }
   const username = process.env.THROUGHCARE_ADMIN_USER || 'admin';
   const password = await secretFromEnvOrPrompt('THROUGHCARE_PASSWORD', `Password for ${username}: `);
-  return (await call(backend, 'session.login', { username, password })).user;
+  const login = await call(backend, 'session.login', { username, password });
+  if (login.auditAnchor.state === 'lost') {
+    process.stderr.write(`Warning: the database is missing its last ${login.auditAnchor.missing} acknowledged audit entries; restore the latest backup.\n`);
+  } else if (login.auditAnchor.state === 'replaced') {
+    process.stderr.write('Warning: the audit history differs from the one recorded at the last lock; restore the latest backup.\n');
+  }
+  return login.user;
 }
