@@ -17,7 +17,7 @@ import {
 import type { Role, SessionUser } from '../../shared/schemas/user';
 import { AUTO_LOCK_DEFAULT_MINUTES } from '../../shared/schemas/settings';
 import { openStore, type Db, type Store } from './store/open';
-import { StoreError, storeErrorKindOf } from './store/errors';
+import { StoreError, storeErrorFromFs, storeErrorKindOf } from './store/errors';
 import { settings } from './store/schema';
 import { acquireFolderLock, type FolderLock } from './store/folderLock';
 import {
@@ -111,8 +111,7 @@ export class Backend {
       // A read-only stick or folder is named as such now, not as a failure to decrypt later.
       accessSync(opts.dataDir, fsConstants.W_OK);
     } catch (e) {
-      const kind = storeErrorKindOf(e);
-      throw kind ? new StoreError(kind, 'The data folder cannot be created here.') : e;
+      throw storeErrorKindOf(e) ? storeErrorFromFs(e, 'The data folder cannot be used.') : e;
     }
     this.folderLock = acquireFolderLock(opts.dataDir, opts.program ?? defaultProgramName(), new Date(this.now()));
     removeStaleKeySlotTemps(opts.dataDir);

@@ -48,7 +48,14 @@ export async function withBackend<T>(dataDir: string, fn: (backend: Backend) => 
   // Loaded on first use: `--help` and usage errors never parse the backend (the bundle's big chunk).
   const { createBackend } = await import('../backend');
   // Takes the folder lock: a second program on the same folder is refused here, in one line.
-  const backend = createBackend({ dataDir, program: `CLI (${process.argv.slice(2).filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')})` });
+  let backend: Backend;
+  try {
+    backend = createBackend({ dataDir, program: `CLI (${process.argv.slice(2).filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')})` });
+  } catch (e) {
+    // Folder in use, read-only, disk full: the backend's own sentence is the one line.
+    if ((e as Error)?.name === 'StoreError') throw new CliError((e as Error).message);
+    throw e;
+  }
   try {
     return await fn(backend);
   } finally {
