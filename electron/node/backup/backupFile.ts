@@ -47,12 +47,19 @@ export async function writeBackupFile(
   database.on('error', (e) => hashed.destroy(e));
   const out = createWriteStream(tmpPath, { flags: 'wx', mode: 0o600 });
   const written = pipeline(zip.outputStream as Readable, out);
+  written.catch(() => undefined); // awaited below; a write error also reaches the wait for the database entry first
   zip.addReadStream(hashed, ENTRY.database, { compress: false, mtime: FIXED_MTIME });
-  await new Promise<void>((resolve, reject) => {
-    hashed.on('end', resolve);
-    hashed.on('error', reject);
-    out.on('error', reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      hashed.on('end', resolve);
+      hashed.on('error', reject);
+      out.on('error', reject);
+    });
+  } catch (e) {
+    database.destroy();
+    out.destroy();
+    throw e;
+  }
   const manifest: BackupManifest = {
     ...manifestWithoutParts,
     parts: {

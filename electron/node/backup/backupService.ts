@@ -38,7 +38,7 @@ export function backupFilePrefix(databaseId: string): string {
 }
 
 function fileStamp(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return at.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
 }
 
 function parseKeySlots(bytes: Buffer): KeySlotFile {

@@ -18,7 +18,10 @@ export const backupCalls = {
   'backup.status': defineCall({ input: z.object({}).strict(), output: backupStatusSchema, access: ADMIN, mutates: false }),
   'backup.updateSettings': defineCall({ input: backupSettingsSchema.partial().strict(), output: backupStatusSchema, access: ADMIN, mutates: true }),
   /** Full integrity check, then an online backup into `folder`; returns the new file. */
-  'backup.create': defineCall({ input: z.object({ folder: filePath }).strict(), output: backupFileInfoSchema, access: ADMIN, mutates: true }),
+  'backup.create': defineCall({
+    input: z.object({ folder: filePath }).strict(),
+    output: backupFileInfoSchema.extend({ auditSeq: z.number().int() }),
+    access: ADMIN, mutates: true }),
   /** This installation's backups in the folder, newest first. */
   'backup.list': defineCall({ input: z.object({ folder: filePath }).strict(), output: z.array(backupFileInfoSchema), access: ADMIN, mutates: false }),
   /** Checks a backup file without restoring it; with a secret it is also opened and fully checked. */

@@ -25,7 +25,7 @@ export const backupHandlers: HandlersFor<typeof backupCalls> = {
       writeBackupSettings(tx, { folder });
       recordBackup(tx, created.file, created.createdAt);
     });
-    return { file: created.file, createdAt: created.createdAt, sizeBytes: created.sizeBytes };
+    return { file: created.file, createdAt: created.createdAt, sizeBytes: created.sizeBytes, auditSeq: created.manifest.auditHead.seq };
   },
 
   'backup.list': async (input, { backend }) => {
