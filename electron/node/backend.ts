@@ -37,6 +37,8 @@ import type { AuditAnchorStatus } from '../../shared/schemas/audit';
 import { LoginThrottle } from './session/loginThrottle';
 import { handlers } from './api/handlers';
 import { log } from './log';
+import { inspectWal, isDamageError, quickCheck } from './store/integrity';
+import { integrityError } from './backup/backupError';
 
 export const DB_FILE_NAME = 'throughcare.db';
 const PENDING_AUDIT_FILE = 'pending-audit.jsonl';
@@ -205,14 +207,8 @@ export class Backend {
    */
   openWithSlot(found: Unwrapped, candidates: KeySlotCandidates, user: SessionUser | null): OpenSession {
     this.closeSession();
-    let store: Store;
-    try {
-      store = openStore(this.dbPath, found.dataKey);
-    } catch (e) {
-      // The slot authenticated this key: a database it does not open is damaged, not someone else's.
-      if (e instanceof StoreError && e.kind === 'notOurs') throw new StoreError('damaged', 'The database file is damaged: it does not open with the right key. Run `doctor` and restore from a backup.');
-      throw e;
-    }
+    // The slot authenticated this key: a database it does not open is damaged, not someone else's.
+    const store = this.openCheckedStore(found.dataKey);
     try {
       const db = store.db;
       const at = new Date(this.now());
@@ -320,6 +316,30 @@ export class Backend {
   }
 
   /** Drops the key and closes the database; records the audit anchor first. Never throws. */
+
+  /**
+   * Opens the database after checking what SQLite would silently skip (a damaged write-ahead log) and then runs the
+   * quick integrity check. The data key has just unwrapped an authenticated slot, so a file it cannot read is damaged.
+   */
+  private openCheckedStore(dataKey: Buffer): Store {
+    const wal = inspectWal(`${this.dbPath}-wal`);
+    if (wal?.kind === 'walDamaged') throw integrityError('walDamaged', { count: wal.lostTransactions });
+    let store: Store;
+    try {
+      store = openStore(this.dbPath, dataKey);
+    } catch (e) {
+      if (isDamageError(e) || (e instanceof StoreError && e.kind === 'notOurs')) throw integrityError('damaged');
+      throw e;
+    }
+    const problem = quickCheck(store.sqlite);
+    if (problem) {
+      store.close();
+      log.error('integrity check failed at unlock', { kind: problem.kind });
+      throw integrityError('damaged');
+    }
+    return store;
+  }
+
   closeSession(): void {
     const session = this.session;
     if (!session) return;
@@ -467,6 +487,10 @@ function toErrorPayload(e: unknown, name: string): ApiErrorPayload {
     return { code: 'INTERNAL', message: 'Internal error: the answer did not match the contract.', messageKey: 'errors.internal' };
   }
   const err = e as { code?: string; name?: string };
+  if (isDamageError(e)) {
+    log.error('database damaged', { call: name, code: err.code ?? null });
+    return integrityError('damaged').toPayload();
+  }
   const fault = storeErrorKindOf(e);
   if (fault === 'diskFull') return { code: 'STORAGE', message: 'The disk is full. Nothing was saved.', messageKey: 'errors.store.diskFull' };
   if (fault === 'readOnly') return { code: 'STORAGE', message: 'The data folder cannot be written (read-only folder or USB stick, or missing permission). Nothing was saved.', messageKey: 'errors.store.readOnly' };

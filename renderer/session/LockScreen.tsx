@@ -6,6 +6,7 @@ import { call } from '../app/api';
 import { useErrorText } from '../app/i18n';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import type { SessionUser } from '../../shared/schemas/user';
+import { RestorePanel } from '../backup/RestorePanel';
 import type { AuditAnchorStatus } from '../../shared/schemas/audit';
 
 /** Lost audit history stays on screen until dismissed: the way out (a backup) must not flash by. */
@@ -28,6 +29,8 @@ export function LockScreen(props: { organisation: string | null; lockedNotice: b
   const [newPassword, setNewPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const tb = useTranslation('backup').t;
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
@@ -50,7 +53,9 @@ export function LockScreen(props: { organisation: string | null; lockedNotice: b
         </Group>
         {props.organisation && <Text c="dimmed" mb="md">{props.organisation}</Text>}
         {props.lockedNotice && <Alert color="blue" mb="md">{t('lock.lockedNotice')}</Alert>}
-        {mode === 'password' ? (
+        {restoring ? (
+          <RestorePanel replacesExisting onRestored={() => { setRestoring(false); props.onUnlocked(); }} onCancel={() => setRestoring(false)} />
+        ) : mode === 'password' ? (
           <form onSubmit={(e) => { e.preventDefault(); void run(async () => { const out = await call('session.login', { username, password }); setPassword(''); warnIfHistoryLost(out.auditAnchor, t); props.onUnlocked(); }); }}>
             <Stack>
               <Title order={2} size="h4">{t('lock.title')}</Title>
@@ -59,6 +64,7 @@ export function LockScreen(props: { organisation: string | null; lockedNotice: b
               {error && <Alert color="red" role="alert">{error}</Alert>}
               <Button type="submit" loading={busy}>{t('lock.login')}</Button>
               <Anchor component="button" type="button" size="sm" onClick={() => { setError(null); setMode('recovery'); }}>{t('lock.forgot')}</Anchor>
+              <Anchor component="button" type="button" size="sm" onClick={() => { setError(null); setRestoring(true); }}>{tb('restore.open')}</Anchor>
             </Stack>
           </form>
         ) : admins === null ? (
