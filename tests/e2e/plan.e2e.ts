@@ -65,7 +65,7 @@ describe('release plan, checklist, contacts and follow-up, as a worker uses them
     await dialog.getByRole('button', { name: 'Vybrat datum v kalendáři' }).click();
     const due = addDays(today, 5);
     if (due.slice(0, 7) !== today.slice(0, 7)) await page.getByRole('button', { name: 'Další měsíc' }).click();
-    await page.getByRole('button', { name: czechDate(due) }).click();
+    await page.getByRole('button', { name: czechDate(due), exact: true }).click();
     expect(await dialog.getByLabel('Termín').inputValue()).toBe(czechDate(due));
     await choose(page.getByRole('dialog'), /^Kdo odpovídá/, cs.responsible.service);
     await dialog.getByRole('button', { name: 'Uložit' }).click();
