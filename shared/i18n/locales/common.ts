@@ -13,7 +13,7 @@ export const common = {
     language: 'Jazyk',
     lockNow: 'Zamknout',
     signedInAs: 'Přihlášen(a): {{name}}',
-    nav: { caseload: 'Klienti', releases: 'Blížící se propuštění', tasks: 'Moje úkoly', reference: 'Věznice a kraje', home: 'Přehled', users: 'Uživatelé', audit: 'Auditní záznam', settings: 'Nastavení', account: 'Můj účet' },
+    nav: { label: 'Hlavní nabídka', caseload: 'Klienti', releases: 'Blížící se propuštění', tasks: 'Moje úkoly', reference: 'Věznice a kraje', home: 'Přehled', users: 'Uživatelé', audit: 'Auditní záznam', settings: 'Nastavení', account: 'Můj účet' },
     roles: { admin: 'Správce', caseworker: 'Case manažer / sociální pracovník', clinician: 'Adiktolog / klinik', evaluator: 'Hodnotitel' },
     dateField: {
       openCalendar: 'Vybrat datum v kalendáři',
@@ -99,7 +99,7 @@ export const common = {
     language: 'Language',
     lockNow: 'Lock',
     signedInAs: 'Signed in: {{name}}',
-    nav: { caseload: 'Clients', releases: 'Upcoming releases', tasks: 'My tasks', reference: 'Prisons and regions', home: 'Overview', users: 'Users', audit: 'Audit log', settings: 'Settings', account: 'My account' },
+    nav: { label: 'Main menu', caseload: 'Clients', releases: 'Upcoming releases', tasks: 'My tasks', reference: 'Prisons and regions', home: 'Overview', users: 'Users', audit: 'Audit log', settings: 'Settings', account: 'My account' },
     roles: { admin: 'Administrator', caseworker: 'Case manager / social worker', clinician: 'Addictologist / clinician', evaluator: 'Evaluator' },
     dateField: {
       openCalendar: 'Pick the date from a calendar',
