@@ -11,6 +11,7 @@ import { followUpCalls } from './calls/followUp';
 import { directoryCalls } from './calls/directory';
 import { referralsCalls } from './calls/referrals';
 import { printCalls } from './calls/print';
+import { reportsCalls } from './calls/reports';
 import { consentCalls, handoverCalls, identityCalls, trustedContactsCalls } from './calls/handover';
 
 /**
@@ -35,6 +36,7 @@ export const apiContract = {
   ...trustedContactsCalls,
   ...consentCalls,
   ...handoverCalls,
+  ...reportsCalls,
 } satisfies Record<string, CallDefinition>;
 
 export type ApiContract = typeof apiContract;

@@ -12,6 +12,7 @@ import { followUpHandlers } from './followUp';
 import { directoryHandlers } from './directory';
 import { referralsHandlers } from './referrals';
 import { printHandlers } from './print';
+import { reportsHandlers } from './reports';
 import { consentHandlers, handoverHandlers, identityHandlers, trustedContactsHandlers } from './handover';
 
 /** The dispatch table: the type forces one handler for every call in the contract. */
@@ -33,4 +34,5 @@ export const handlers: HandlersFor<ApiContract> = {
   ...trustedContactsHandlers,
   ...consentHandlers,
   ...handoverHandlers,
+  ...reportsHandlers,
 };
