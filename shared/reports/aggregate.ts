@@ -20,7 +20,7 @@ export function aggregateIndicator(
     for (const id of result.numeratorIds) met.set(keyOf(id), met.get(keyOf(id))! + 1);
     for (const id of result.denominatorIds) all.set(keyOf(id), all.get(keyOf(id))! + 1);
     const table = suppressTable(keys.map((k) => [met.get(k)!, all.get(k)! - met.get(k)!]));
-    return keys.map((name, i) => ({ name, numerator: table.cells[i]![0]!, denominator: table.rowTotals[i]! }));
+    return { table, rows: keys.map((name, i) => ({ name, numerator: table.cells[i]![0]!, denominator: table.rowTotals[i]! })) };
   };
   const prisonOf = (id: string) => names.prison(records.get(id)?.prisonId ?? null);
   const regionOf = (id: string) => names.region(records.get(id)?.regionId ?? null);
@@ -37,13 +37,20 @@ export function aggregateIndicator(
     const s = suppressList(list.map((c) => c.n));
     return list.map((c, i) => ({ key: c.key, count: s.cells[i]! }));
   });
-  const totalSuppressed = suppressTable([[result.numeratorIds.length, result.denominatorIds.length - result.numeratorIds.length]]);
+  const byPrison = breakdown(prisonOf);
+  const byRegion = breakdown(regionOf);
+  // The totals are the margins of both breakdowns: shown only where neither breakdown had to hide them.
+  const own = suppressTable([[result.numeratorIds.length, result.denominatorIds.length - result.numeratorIds.length]]);
+  const shownInAll = (value: number, ...shown: (number | null | undefined)[]) => (shown.every((v) => v !== null) ? value : null);
+  const emptyOr = (t: typeof own, pick: (t: typeof own) => number | null | undefined) => (t.cells.length ? pick(t) : 0);
+  const numerator = shownInAll(result.numeratorIds.length, own.cells[0]![0], emptyOr(byPrison.table, (t) => t.columnTotals[0]), emptyOr(byRegion.table, (t) => t.columnTotals[0]));
+  const denominator = shownInAll(result.denominatorIds.length, own.grandTotal, emptyOr(byPrison.table, (t) => t.grandTotal), emptyOr(byRegion.table, (t) => t.grandTotal));
   return {
     id: result.id,
     unit: result.unit,
-    total: { numerator: totalSuppressed.cells[0]![0]!, denominator: totalSuppressed.grandTotal },
-    byPrison: breakdown(prisonOf),
-    byRegion: breakdown(regionOf),
+    total: { numerator, denominator },
+    byPrison: byPrison.rows,
+    byRegion: byRegion.rows,
     categories,
   };
 }
