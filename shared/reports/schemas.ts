@@ -32,6 +32,9 @@ export const indicatorValueSchema = z.object({
   denominator: z.number().int(),
   /** Distributions and follow-up outcomes: the count of each category (outcome keys are `field.value`). */
   categories: z.array(z.object({ key: z.string(), count: z.number().int() })),
+  /** Numerator and denominator per prison and per region of return (ids; 'none' when not recorded). */
+  byPrison: z.array(z.object({ id: z.string(), numerator: z.number().int(), denominator: z.number().int() })),
+  byRegion: z.array(z.object({ id: z.string(), numerator: z.number().int(), denominator: z.number().int() })),
 });
 export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
 

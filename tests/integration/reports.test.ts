@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TempInstallation } from '../helpers/tempInstallation';
 import { installation, exchangeCards, ORG_A, ORG_B } from '../security/handoverFixtures';
@@ -88,6 +91,20 @@ describe('reports on demo data', () => {
     expect(list.every((c) => c.actualRelease !== null && c.actualRelease >= period.from)).toBe(true);
     expect(one(`SELECT count(*) AS n FROM audit_log WHERE action = 'reports.clientsListed'`)).toBeGreaterThan(0);
   });
+
+  it('prints the dashboard for the funder in Czech: every indicator, its numbers and its rule, no client', async () => {
+    const printed = await inst.call('reports.print', { ...period, language: 'cs' });
+    const file = path.join(inst.dir, printed.fileName);
+    writeFileSync(file, Buffer.from(printed.pdfBase64, 'base64'));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Výsledky a hodnocení');
+    expect(text).toContain('Kontakt do 72 hodin po propuštění');
+    const d = await inst.call('reports.dashboard', period);
+    const c72 = d.indicators.find((i) => i.id === 'contacted72h')!;
+    expect(text).toContain(`${c72.numerator} z ${c72.denominator}`);
+    expect(text).toContain('kontakt v den propuštění se počítá');
+    for (const p of sql<{ last_name: string; code: string }>('SELECT last_name, code FROM clients')) expect(text).not.toContain(p.code);
+  }, 180_000); // a PDF in the worker pool beside other test files on a shared 2-core machine
 
   it('the evaluation export carries no name, code, date of birth, ISO date, address or note text', async () => {
     const before = one(`SELECT count(*) AS n FROM audit_log WHERE action = 'reports.exported'`);
@@ -218,7 +235,7 @@ describe('signed indicator reports between installations', () => {
     expect(replaced.replaced).toBe(third.reportId);
     expect((await coordinator.call('reports.programme', period)).sources.map((s) => s.reportId)).toEqual([fourth.reportId]);
     expect(await refusal(coordinator, { fileName: first.fileName, fileBase64: first.fileBase64 })).toBe('errors.reports.reportDuplicate');
-  });
+  }, 240_000); // three installations, each deriving an Argon2id key
 
   it('an evaluator reads the dashboard and the export but no client', async () => {
     const site = await installation(ORG_A);
@@ -232,5 +249,5 @@ describe('signed indicator reports between installations', () => {
     expect(denied.ok ? null : denied.error.code).toBe('FORBIDDEN');
     const caseload = await site.raw('clients.caseload', {});
     expect(caseload.ok ? null : caseload.error.code).toBe('FORBIDDEN');
-  });
+  }, 180_000);
 });

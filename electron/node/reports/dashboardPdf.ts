@@ -1,12 +1,22 @@
 import type { Dashboard } from '../../../shared/reports/schemas';
 import { PdfLayout } from '../pdf/pdfLayout';
 import { printTexts, type PrintLanguage } from '../pdf/printTexts';
-import { NONE_NAME } from './reportService';
 
 const percent = (n: number, d: number) => (d === 0 ? null : Math.round((100 * n) / d));
 
 /** The dashboard for the funder: each indicator with numerator, denominator, share and rule. Counts only, no client. */
-export async function renderDashboardPdf(d: Dashboard, opts: { language: PrintLanguage; organisation: string; printedAt: Date; filterText: string }): Promise<{ pdf: Buffer; pages: number }> {
+export interface DashboardPdfData {
+  dashboard: Dashboard;
+  language: PrintLanguage;
+  organisation: string;
+  printedAt: Date;
+  /** The chosen prison, region and worker, as names. */
+  filterText: string;
+}
+
+/** Runs in the worker pool (jobs/jobs.ts): everything it needs comes in `data`. */
+export async function renderDashboardPdf(data: DashboardPdfData): Promise<{ pdf: Buffer; pages: number }> {
+  const { dashboard: d, ...opts } = data;
   const { t, date, longDate } = printTexts(opts.language);
   const r = (key: string, params: Record<string, string | number> = {}) => t(`reports:${key}`, params);
   const title = r('title');
@@ -41,7 +51,7 @@ export async function renderDashboardPdf(d: Dashboard, opts: { language: PrintLa
           { header: '', weight: 4 },
           { header: r(`unit.${ind.unit}`), weight: 1 },
         ],
-        categories.map((c) => [nameOf(ind.id, c.key === NONE_NAME ? 'none' : c.key), String(c.count)]),
+        categories.map((c) => [nameOf(ind.id, c.key), String(c.count)]),
       );
     }
     layout.paragraph(`${r('rule')}: ${r(`indicators.${ind.id}.rule`)}`, { muted: true, size: 8.5 });

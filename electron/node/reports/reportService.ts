@@ -41,9 +41,26 @@ export function filterOf(input: ReportFilter): ReportFilter {
   return { prisonId: input.prisonId, regionId: input.regionId, workerId: input.workerId };
 }
 
-/** An indicator result as the dashboard shows it: counts only, no ids. */
-export function indicatorValue(r: IndicatorResult): IndicatorValue {
+/** Numerator and denominator per group (prison or region) of the counted units. */
+function splitBy(r: IndicatorResult, groupOf: (clientId: string) => string) {
+  const groups = new Map<string, { id: string; numerator: number; denominator: number }>();
+  const at = (clientId: string) => {
+    const id = groupOf(clientId);
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { id, numerator: 0, denominator: 0 }));
+    return g;
+  };
+  for (const id of r.denominatorIds) at(id).denominator += 1;
+  for (const id of r.numeratorIds) at(id).numerator += 1;
+  return [...groups.values()];
+}
+
+/** An indicator result as the dashboard shows it: counts only, no client ids. */
+export function indicatorValue(r: IndicatorResult, records: ReadonlyMap<string, ReportClientRecord>): IndicatorValue {
+  const splittable = r.kind === 'share';
   return {
+    byPrison: splittable ? splitBy(r, (id) => records.get(id)?.prisonId ?? NONE_KEY) : [],
+    byRegion: splittable ? splitBy(r, (id) => records.get(id)?.regionId ?? NONE_KEY) : [],
     id: r.id,
     kind: r.kind,
     unit: r.unit,
@@ -55,6 +72,7 @@ export function indicatorValue(r: IndicatorResult): IndicatorValue {
 
 export function buildDashboard(sqlite: Database.Database, period: ReportPeriod, filter: ReportFilter, mayListClients: boolean): Dashboard {
   const records = loadReportRecords(sqlite);
+  const byId = new Map(records.map((r) => [r.id, r]));
   const names = referenceNames(sqlite);
   const workers = sqlite
     .prepare(`SELECT id, display_name AS name FROM users WHERE role IN ('admin', 'caseworker', 'clinician') AND removed_at IS NULL ORDER BY display_name`)
@@ -63,7 +81,7 @@ export function buildDashboard(sqlite: Database.Database, period: ReportPeriod, 
     today: period.today,
     from: period.from,
     to: period.to,
-    indicators: computeIndicators(records, period, filter).map(indicatorValue),
+    indicators: computeIndicators(records, period, filter).map((r) => indicatorValue(r, byId)),
     prisons: names.prisons,
     regions: names.regions,
     workers,

@@ -1,7 +1,7 @@
 import type { reportsCalls } from '../../../../shared/api/calls/reports';
 import type { HandlersFor } from './types';
 import { buildDashboard, evaluationExport, filterOf, indicatorClients, reportPeriod, referenceNames } from '../../reports/reportService';
-import { renderDashboardPdf } from '../../reports/dashboardPdf';
+import { runJob } from '../../jobs/jobPool';
 import { buildIndicatorReport, importIndicatorReport, programmeView } from '../../reports/indicatorReport';
 
 // SPEC W13. One clock per call: "today" is the workstation's local date at the call's `now`.
@@ -28,9 +28,9 @@ export const reportsHandlers: HandlersFor<typeof reportsCalls> = {
     const worker = dashboard.workers.find((w) => w.id === input.workerId)?.name;
     const filterText = [input.prisonId && names.prison(input.prisonId), input.regionId && names.region(input.regionId), worker].filter(Boolean).join(', ');
     const organisation = backend.readKeySlots().installation.organisation;
-    const { pdf, pages } = await renderDashboardPdf(dashboard, { language: input.language, organisation, printedAt: new Date(now), filterText });
+    const { pdf, pages } = await runJob('dashboardPdf', { dashboard, language: input.language, organisation, printedAt: new Date(now), filterText });
     ctx.audit({ action: 'reports.printed', details: { from: input.from, to: input.to, pages } });
-    return { fileName: `indicators-${input.from}_${input.to}.pdf`, pdfBase64: pdf.toString('base64'), pages };
+    return { fileName: `indicators-${input.from}_${input.to}.pdf`, pdfBase64: Buffer.from(pdf).toString('base64'), pages };
   },
 
   'reports.export': (input, { backend }) => {
