@@ -127,8 +127,8 @@ export function DashboardPage({ user }: { user: SessionUser }) {
           </SimpleGrid>
         </>
       )}
-      <Modal opened={drill !== null} onClose={() => setDrill(null)} title={drill ? t('clientsTitle', { indicator: drill.label }) : ''} size="xl">
-        {drill && <ClientList query={query} drill={drill} language={i18n.language} />}
+      <Modal opened={drill !== null} onClose={() => setDrill(null)} title={drill ? t('clientsTitle', { indicator: drill.label }) : ''} size="xl" closeButtonProps={{ 'aria-label': t('close') }}>
+        {drill && <ClientList query={query} drill={drill} language={i18n.language} onOpen={() => setDrill(null)} />}
       </Modal>
     </Stack>
   );
@@ -248,7 +248,7 @@ function OutcomeTable({ indicator: i }: { indicator: IndicatorValue }) {
   );
 }
 
-function ClientList({ query, drill, language }: { query: Query; drill: Drill; language: string }) {
+function ClientList({ query, drill, language, onOpen }: { query: Query; drill: Drill; language: string; onOpen: () => void }) {
   const { t } = useTranslation('reports');
   const tc = useTranslation('clients').t;
   const errorText = useErrorText('reports');
@@ -272,7 +272,7 @@ function ClientList({ query, drill, language }: { query: Query; drill: Drill; la
         {list.data.map((c) => (
           <Table.Tr key={c.id}>
             <Table.Td>
-              <Button variant="subtle" size="compact-sm" px={4} onClick={() => openClient(c.id)}>{c.name}</Button>
+              <Button variant="subtle" size="compact-sm" px={4} onClick={() => { onOpen(); openClient(c.id); }}>{c.name}</Button>
               <Text span size="xs" c="dimmed" ff="monospace">{c.code}</Text>
             </Table.Td>
             <Table.Td>{c.prison ?? '—'}</Table.Td>

@@ -29,7 +29,7 @@ afterAll(async () => {
 
 const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name });
 async function showLast12Months() {
-  await page.getByRole('textbox', { name: cs.period.preset }).click();
+  await page.getByRole('combobox', { name: cs.period.preset }).click();
   await page.getByRole('option', { name: cs.period.last12, exact: true }).click();
   await expect.poll(() => page.getByTestId('indicator-contacted72h').isVisible(), { timeout: 30_000 }).toBe(true);
 }
@@ -61,7 +61,7 @@ describe('outcome dashboard, as a coordinator and an evaluator use it', () => {
   it('splits by prison and prints the PDF for the funder', async () => {
     await nav(cs.nav.dashboard).click();
     await showLast12Months();
-    await page.getByText(cs.splitBy.prison, { exact: true }).click();
+    await page.getByRole('radiogroup', { name: cs.splitBy.label }).getByText(cs.splitBy.prison, { exact: true }).click();
     expect(await page.getByTestId('indicator-contacted72h').locator('table tr').count()).toBeGreaterThan(1);
     await screenshot(page, 'reports-03-by-prison');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: cs.print }).click()]);
