@@ -13,6 +13,7 @@ import { referralsCalls } from './calls/referrals';
 import { printCalls } from './calls/print';
 import { reportsCalls } from './calls/reports';
 import { consentCalls, handoverCalls, identityCalls, trustedContactsCalls } from './calls/handover';
+import { backupCalls } from './calls/backup';
 
 /**
  * The whole API between the UI and the Node side. Each area declares its calls in `calls/<area>.ts`;
@@ -37,6 +38,7 @@ export const apiContract = {
   ...consentCalls,
   ...handoverCalls,
   ...reportsCalls,
+  ...backupCalls,
 } satisfies Record<string, CallDefinition>;
 
 export type ApiContract = typeof apiContract;

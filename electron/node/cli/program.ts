@@ -7,6 +7,7 @@ import { registerClients } from './commands/clients';
 import { registerDemo } from './commands/demo';
 import { registerHandoverCommands } from './commands/handover';
 import { registerReport } from './commands/report';
+import { registerBackup, registerDoctor, registerRestore } from './commands/backup';
 
 /**
  * The command tree. To add a command group: create `commands/<group>.ts` exporting `register<Group>(program)`
@@ -23,6 +24,9 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerHandoverCommands(program);
   registerReport(program);
+  registerBackup(program);
+  registerRestore(program);
+  registerDoctor(program);
   return program;
 }
 

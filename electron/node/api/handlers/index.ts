@@ -14,6 +14,7 @@ import { referralsHandlers } from './referrals';
 import { printHandlers } from './print';
 import { reportsHandlers } from './reports';
 import { consentHandlers, handoverHandlers, identityHandlers, trustedContactsHandlers } from './handover';
+import { backupHandlers } from './backup';
 
 /** The dispatch table: the type forces one handler for every call in the contract. */
 export const handlers: HandlersFor<ApiContract> = {
@@ -35,4 +36,5 @@ export const handlers: HandlersFor<ApiContract> = {
   ...consentHandlers,
   ...handoverHandlers,
   ...reportsHandlers,
+  ...backupHandlers,
 };
