@@ -6,6 +6,7 @@ import { readCasePayload, writeCasePayload } from '../../electron/node/handover/
 import { findClientById } from '../../electron/node/clients/clientRepository';
 import { ageIdentitiesOf, findIdentity, signerLookup } from '../../electron/node/identity/identityStore';
 import { HANDOVER_SECTIONS } from '../../shared/schemas/handover';
+import { loadCaseSummaryData, renderCaseSummaryPdf } from '../../electron/node/pdf';
 import { copyToPlain } from './plainCopy';
 import { measureAsync, type BenchResult } from './measure';
 import { ORG_A, ORG_B, addAttachment, clientOn, exchangeCards, installation } from '../security/handoverFixtures';
@@ -38,10 +39,13 @@ export async function benchHandover(runs = 7): Promise<BenchResult[]> {
     };
     const dbs = { encrypted: { a: a.backend.session!.store.db, b: b.backend.session!.store.db }, plain: { a: plainOf(a, 'a'), b: plainOf(b, 'b') } };
 
-    const exportOn = async (db: Db) => {
+    const exportOn = async (db: Db, withSummary = false) => {
       const c = findClientById(db, client.id)!;
       const { payload, attachments } = readCasePayload(db, c, HANDOVER_SECTIONS, client.id, 1);
-      return buildBundle({ sender: signer, to: { contacts: [{ card: receiver.card, label: 'B' }] }, payload, supersedes: '', custody: false, attachments, summaryPdf: null, now: new Date(), appVersion: 'bench' });
+      // The summary PDF as the export makes it: rendered in the job pool (electron/node/jobs).
+      const now = new Date();
+      const summaryPdf = withSummary ? await renderCaseSummaryPdf(loadCaseSummaryData(db, client.id, { language: 'cs', organisation: 'Benchmark', now, printedBy: 'Bench' })) : null;
+      return buildBundle({ sender: signer, to: { contacts: [{ card: receiver.card, label: 'B' }] }, payload, supersedes: '', custody: false, attachments, summaryPdf, now, appVersion: 'bench' });
     };
     const file = (await exportOn(dbs.encrypted.a)).bytes;
     const importOn = async (db: Db) => {
@@ -59,6 +63,7 @@ export async function benchHandover(runs = 7): Promise<BenchResult[]> {
     const rows: BenchResult[] = [];
     for (const [operation, fn] of [
       ['handover export (200 notes, 5 MB attachments)', (db: { a: Db; b: Db }) => exportOn(db.a)],
+      ['handover export with summary PDF (200 notes, 5 MB attachments)', (db: { a: Db; b: Db }) => exportOn(db.a, true)],
       ['handover import + verify (200 notes, 5 MB attachments)', (db: { a: Db; b: Db }) => importOn(db.b)],
     ] as const) {
       rows.push(await measureAsync(operation, (kind) => fn(dbs[kind]), { iterations: runs }));
