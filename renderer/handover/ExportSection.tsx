@@ -34,7 +34,7 @@ export function ExportSection({ clientId, readOnly }: { clientId: string; readOn
   const [passLabel, setPassLabel] = useState('');
   const [excluded, setExcluded] = useState<HandoverSection[]>([]);
   const [custody, setCustody] = useState(false);
-  const [summaryPdf, setSummaryPdf] = useState(true);
+  const [summaryPdf, setSummaryPdf] = useState(false);
   const [folder, setFolder] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ key: string; value: OutputOf<'handover.preview'> } | null>(null);
   const [result, setResult] = useState<OutputOf<'handover.export'> | null>(null);

@@ -55,8 +55,8 @@ const exportRequest = z
     passphraseFor: z.object({ organisation: z.string().trim().min(1).max(200), label: z.string().trim().min(1).max(200) }).strict().nullable().default(null),
     sections: z.array(handoverSectionSchema).min(1),
     custody: z.boolean().default(false),
-    /** Add the human-readable case summary (payload/summary.pdf): on by default now that it renders in the job pool, warm in ~0.1 s. */
-    includeSummaryPdf: z.boolean().default(true),
+    /** Add the human-readable case summary (payload/summary.pdf); opt-in because rendering it takes about a second. */
+    includeSummaryPdf: z.boolean().default(false),
   })
   .strict();
 
