@@ -100,7 +100,7 @@ export const consentPayloadSchema = z
   .object({
     kind: z.enum(['processing', 'sharing', 'evaluation']),
     organisation: z.string().max(200).nullable(),
-    sections: z.array(handoverSectionSchema),
+    sections: z.array(handoverSectionSchema).max(HANDOVER_SECTIONS.length),
     givenOn: isoDate,
     expiresOn: isoDate.nullable(),
     withdrawnOn: isoDate.nullable(),
@@ -290,7 +290,8 @@ export const casePayloadSchema = z
     schemaVersion: z.literal(CASE_SCHEMA_VERSION),
     caseId: uuid,
     revision: z.number().int().min(0),
-    sections: z.array(handoverSectionSchema).min(1),
+    // A sane maximum: each section at most once.
+    sections: z.array(handoverSectionSchema).min(1).max(HANDOVER_SECTIONS.length),
     record: clientRecordPayloadSchema.extend({ consents: z.array(consentPayloadSchema) }).strict(),
     assessments: z.array(assessmentPayloadSchema).optional(),
     health: healthPayloadSchema.optional(),
