@@ -15,7 +15,7 @@ import { ORG_A, ORG_B, clientOn, exchangeCards, installation, tempFolder } from 
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-// The bundled CLI, as shipped (built by vitest's global setup, tests/helpers/buildBundles.ts): no tsx start.
+/** The bundled CLI (built by vitest's global setup), run with plain node like the other CLI tests. */
 const CLI = path.join(ROOT, 'dist/cli/throughcare.mjs');
 const env = { THROUGHCARE_PASSWORD: ADMIN.password, THROUGHCARE_QUIET: '1' };
 const BUNDLES = 8;
