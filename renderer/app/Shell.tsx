@@ -60,7 +60,7 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
         {pages.map((p) => (
           <NavLink key={p} component="button" label={navLabel(p)} active={page === p} variant="filled" onClick={() => { if (p === 'caseload') showClientList(); setPage(p); }} aria-current={page === p ? 'page' : undefined} />
         ))}
