@@ -1,6 +1,8 @@
 /**
  * Thin Electron shell: window, security handlers, one IPC channel, menu and lock signals.
- * Everything else lives in electron/node (plain Node, no electron import).
+ * Everything else lives in electron/node (plain Node, no electron import) and runs in a utilityProcess
+ * (dist/electron/backendHost.cjs): this process only brokers calls between the window and it, so neither
+ * SQLite nor a key derivation nor a PDF can freeze the window.
  * Bundled to dist/electron/main.cjs, so __dirname is dist/electron at run time.
  */
 import path from 'node:path';
@@ -13,14 +15,17 @@ import {
   Menu,
   powerMonitor,
   session,
+  utilityProcess,
   type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
 import type { ApiResult } from '../../shared/api/contract';
-import { createBackend } from '../node/backend';
+import { RemoteBackend } from '../node/host/backendHost';
 import {
   buildApplicationMenu,
+  backendHostLaunch,
   buildWebPreferences,
+  shouldRestartBackend,
   contentSecurityPolicy,
   isAllowedNavigation,
   isTrustedSender,
@@ -30,7 +35,6 @@ import {
   type MenuItemModel,
 } from './policy';
 import { menuLabel } from './menuLabels';
-import { locales } from '../../shared/i18n';
 
 const INVOKE_CHANNEL = 'throughcare:invoke';
 const LOCK_CHANNEL = 'throughcare:lock-requested';
@@ -40,8 +44,9 @@ const rendererDir = path.join(__dirname, '..', 'renderer');
 const rendererIndex = path.join(rendererDir, 'index.html');
 const appRootUrl = pathToFileURL(rendererDir + path.sep).href;
 
-type Backend = ReturnType<typeof createBackend>;
-let backend: Backend | null = null;
+let backend: RemoteBackend | null = null;
+let quitting = false;
+let recentBackendExits = 0;
 let mainWindow: BrowserWindow | null = null;
 
 // Sandbox every renderer, including any we did not create ourselves.
@@ -64,22 +69,13 @@ if (!app.requestSingleInstanceLock()) {
 function fail(err: unknown): void {
   // Log without data: the message may name a path but never personal data.
   console.error('Throughcare failed to start:', err instanceof Error ? err.message : String(err));
-  dialog.showErrorBox('Throughcare', storageSentence(err) ?? 'Throughcare could not start. See the console output for details.');
+  dialog.showErrorBox('Throughcare', 'Throughcare could not start. See the console output for details.');
   app.exit(1);
-}
-
-/** A storage fault at start (folder in use, read-only, disk full) in Czech and English, from the locale. */
-function storageSentence(err: unknown): string | null {
-  const e = err as { name?: string; kind?: string; params?: Record<string, string | number> };
-  if (e?.name !== 'StoreError' || !e.kind) return null;
-  const texts = (['cs', 'en'] as const).map((lang) => (locales.common[lang].errors.store as Record<string, string>)[e.kind!]);
-  if (texts.some((t) => !t)) return null;
-  return texts.map((t) => t!.replace(/\{\{(\w+)\}\}/g, (_m, k: string) => String(e.params?.[k] ?? '?'))).join('\n\n');
 }
 
 async function start(): Promise<void> {
   try {
-    backend = createBackend({ dataDir: path.join(app.getPath('userData'), 'data'), program: 'Throughcare app' });
+    backend = startBackendHost();
   } catch (err) {
     fail(err);
     return;
@@ -155,6 +151,29 @@ function registerIpc(): void {
   });
 }
 
+/** The backend's utilityProcess; if it dies, open calls get an error result, the window locks, and it restarts. */
+function startBackendHost(): RemoteBackend {
+  const launch = backendHostLaunch(__dirname, path.join(app.getPath('userData'), 'data'), process.env);
+  const child = utilityProcess.fork(launch.modulePath, launch.args, launch.options);
+  const remote = new RemoteBackend((request) => child.postMessage(request));
+  child.on('message', (message) => remote.receive(message));
+  child.on('exit', (code) => {
+    remote.hostGone();
+    if (backend !== remote) return;
+    console.error('Throughcare data service exited', { code });
+    recentBackendExits += 1;
+    setTimeout(() => (recentBackendExits = Math.max(0, recentBackendExits - 1)), 60_000).unref();
+    if (!shouldRestartBackend(quitting, recentBackendExits)) {
+      backend = null;
+      if (!quitting) fail(new Error('The data service stopped repeatedly.'));
+      return;
+    }
+    backend = startBackendHost();
+    requestLock(); // a fresh process has no session: the window shows the login again
+  });
+  return remote;
+}
+
 function requestLock(): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(LOCK_CHANNEL);
 }
@@ -190,8 +209,12 @@ app.on('window-all-closed', () => {
   app.quit();
 });
 
-app.on('will-quit', () => {
+app.on('will-quit', (event) => {
+  quitting = true;
   const b = backend;
+  if (!b) return;
+  // Let the data service lock and close the database before the app exits.
+  event.preventDefault();
   backend = null;
-  b?.close();
+  void b.close().finally(() => app.quit());
 });
