@@ -1,10 +1,20 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { notifications } from '@mantine/notifications';
 import { call } from '../app/api';
 import { useErrorText } from '../app/i18n';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import type { SessionUser } from '../../shared/schemas/user';
+import { RestorePanel } from '../backup/RestorePanel';
+import type { AuditAnchorStatus } from '../../shared/schemas/audit';
+
+/** Lost audit history stays on screen until dismissed: the way out (a backup) must not flash by. */
+function warnIfHistoryLost(anchor: AuditAnchorStatus, t: (key: string, opts?: Record<string, unknown>) => string): void {
+  if (anchor.state !== 'lost' && anchor.state !== 'replaced') return;
+  const message = anchor.state === 'lost' ? t('lock.historyLost', { count: anchor.missing }) : t('lock.historyReplaced');
+  notifications.show({ message, color: 'red', autoClose: false, withCloseButton: true });
+}
 
 /** The only thing on screen while locked: no client data is rendered behind it. */
 export function LockScreen(props: { organisation: string | null; lockedNotice: boolean; recovery: boolean; onUnlocked: () => void }) {
@@ -19,6 +29,8 @@ export function LockScreen(props: { organisation: string | null; lockedNotice: b
   const [newPassword, setNewPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const tb = useTranslation('backup').t;
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
@@ -41,8 +53,10 @@ export function LockScreen(props: { organisation: string | null; lockedNotice: b
         </Group>
         {props.organisation && <Text c="dimmed" mb="md">{props.organisation}</Text>}
         {props.lockedNotice && <Alert color="blue" mb="md">{t('lock.lockedNotice')}</Alert>}
-        {mode === 'password' ? (
-          <form onSubmit={(e) => { e.preventDefault(); void run(async () => { await call('session.login', { username, password }); setPassword(''); props.onUnlocked(); }); }}>
+        {restoring ? (
+          <RestorePanel replacesExisting onRestored={() => { setRestoring(false); props.onUnlocked(); }} onCancel={() => setRestoring(false)} />
+        ) : mode === 'password' ? (
+          <form onSubmit={(e) => { e.preventDefault(); void run(async () => { const out = await call('session.login', { username, password }); setPassword(''); warnIfHistoryLost(out.auditAnchor, t); props.onUnlocked(); }); }}>
             <Stack>
               <Title order={2} size="h4">{t('lock.title')}</Title>
               <TextInput label={t('lock.username')} autoComplete="username" value={username} onChange={(e) => setUsername(e.currentTarget.value)} required autoFocus />
@@ -50,10 +64,11 @@ export function LockScreen(props: { organisation: string | null; lockedNotice: b
               {error && <Alert color="red" role="alert">{error}</Alert>}
               <Button type="submit" loading={busy}>{t('lock.login')}</Button>
               <Anchor component="button" type="button" size="sm" onClick={() => { setError(null); setMode('recovery'); }}>{t('lock.forgot')}</Anchor>
+              <Anchor component="button" type="button" size="sm" onClick={() => { setError(null); setRestoring(true); }}>{tb('restore.open')}</Anchor>
             </Stack>
           </form>
         ) : admins === null ? (
-          <form onSubmit={(e) => { e.preventDefault(); void run(async () => { const out = await call('session.unlockWithRecoveryKey', { recoveryKey }); setAdmins(out.admins); setAdminId(out.admins[0]?.id ?? ''); }); }}>
+          <form onSubmit={(e) => { e.preventDefault(); void run(async () => { const out = await call('session.unlockWithRecoveryKey', { recoveryKey }); warnIfHistoryLost(out.auditAnchor, t); setAdmins(out.admins); setAdminId(out.admins[0]?.id ?? ''); }); }}>
             <Stack>
               <Title order={2} size="h4">{t('lock.recoveryTitle')}</Title>
               <TextInput label={t('lock.recoveryKey')} value={recoveryKey} onChange={(e) => setRecoveryKey(e.currentTarget.value)} required autoFocus ff="monospace" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" />

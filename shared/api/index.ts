@@ -11,8 +11,10 @@ import { followUpCalls } from './calls/followUp';
 import { directoryCalls } from './calls/directory';
 import { referralsCalls } from './calls/referrals';
 import { printCalls } from './calls/print';
+import { reportsCalls } from './calls/reports';
 import { consentCalls, handoverCalls, identityCalls, trustedContactsCalls } from './calls/handover';
 import { retentionCalls } from './calls/retention';
+import { backupCalls } from './calls/backup';
 
 /**
  * The whole API between the UI and the Node side. Each area declares its calls in `calls/<area>.ts`;
@@ -37,6 +39,8 @@ export const apiContract = {
   ...consentCalls,
   ...handoverCalls,
   ...retentionCalls,
+  ...reportsCalls,
+  ...backupCalls,
 } satisfies Record<string, CallDefinition>;
 
 export type ApiContract = typeof apiContract;

@@ -33,7 +33,7 @@ beforeAll(async () => {
     confirmDuplicate: false,
   });
   openClientId = open.id;
-  // A typed first-contact consent, and one from before consents were bound (as migration 0002 leaves it).
+  // A typed first-contact consent, and one from before consents were bound (as migration 0004 leaves it).
   await a.call('consent.add', { clientId: open.id, consent: { kind: 'sharing', organisation: 'Drop In, o.p.s.', sections: ['record'], givenOn: '2025-01-10' } });
   const old = await a.call('consent.add', { clientId: open.id, consent: { kind: 'sharing', organisation: 'K-centrum Kladno', sections: ['record', 'plan'], givenOn: '2024-05-02' } });
   a.backend.session!.store.db.update(consents).set({ binding: 'needsReview' }).where(eq(consents.id, old.id)).run();

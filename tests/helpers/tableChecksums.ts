@@ -1,20 +1,23 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
-/** SHA-256 of every table's full content (rows in rowid order, or primary key order): "nothing changed" means equal. */
+/**
+ * SHA-256 of the content of every table (rows in rowid or primary-key order, every column), plus the audit
+ * head. Equal maps mean equal data, not just equal row counts.
+ */
 export function tableChecksums(sqlite: Database.Database): Record<string, string> {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
-  const sums: Record<string, string> = {};
-  for (const { name } of tables) {
+  const tables = sqlite
+    .prepare(`SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .all() as { name: string; wr: number }[];
+  const out: Record<string, string> = {};
+  for (const t of tables.sort((a, b) => a.name.localeCompare(b.name))) {
+    const order = t.wr ? '1' : 'rowid';
     const hash = createHash('sha256');
-    let rows: unknown[];
-    try {
-      rows = sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all();
-    } catch {
-      rows = sqlite.prepare(`SELECT * FROM "${name}" ORDER BY 1`).raw().all(); // WITHOUT ROWID tables
+    for (const row of sqlite.prepare(`SELECT ${t.wr ? '' : 'rowid AS _rowid, '}* FROM "${t.name}" ORDER BY ${order}`).raw().iterate()) {
+      hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? v.toString() : v)));
+      hash.update('\n');
     }
-    for (const row of rows) hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString('base64') : typeof v === 'bigint' ? v.toString() : v)));
-    sums[name] = hash.digest('hex');
+    out[t.name] = hash.digest('hex');
   }
-  return sums;
+  return out;
 }

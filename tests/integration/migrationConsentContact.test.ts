@@ -15,7 +15,7 @@ afterEach(() => {
   dir = undefined;
 });
 
-/** The migrations folder up to (not including) 0002_consent_contact. */
+/** The migrations folder up to (not including) 0004_consent_contact. */
 function migrationsBefore(tag: string, target: string): void {
   const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
   const entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
@@ -24,7 +24,7 @@ function migrationsBefore(tag: string, target: string): void {
   writeFileSync(path.join(target, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
 }
 
-describe('migration 0002: typed sharing consents are bound to pinned contacts or kept as "needs review"', () => {
+describe('migration 0004: typed sharing consents are bound to pinned contacts or kept as "needs review"', () => {
   it('organisation names compare without case, punctuation, spacing and diacritics', () => {
     expect(organisationKey('Drop In, o.p.s.')).toBe(organisationKey('Drop In o.p.s.'));
     expect(organisationKey('Drop In, o. p. s.')).toBe(organisationKey('DROP IN O.P.S.'));
@@ -33,11 +33,11 @@ describe('migration 0002: typed sharing consents are bound to pinned contacts or
   });
 
   it('binds "Drop In, o.p.s." to every active contact of "Drop In o.p.s." and keeps the unmatched one for review', () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'throughcare-migrate-0002-'));
+    dir = mkdtempSync(path.join(tmpdir(), 'throughcare-migrate-0004-'));
     const key = randomBytes(32);
     const file = path.join(dir, 'throughcare.db');
     const old = path.join(dir, 'old-migrations');
-    migrationsBefore('0002_consent_contact', old);
+    migrationsBefore('0004_consent_contact', old);
 
     const sqlite = new Database(file);
     applyCipherKey(sqlite, key);

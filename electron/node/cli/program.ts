@@ -7,6 +7,8 @@ import { registerClients } from './commands/clients';
 import { registerDemo } from './commands/demo';
 import { registerHandoverCommands } from './commands/handover';
 import { registerRetention } from './commands/retention';
+import { registerReport } from './commands/report';
+import { registerBackup, registerDoctor, registerRestore } from './commands/backup';
 
 /**
  * The command tree. To add a command group: create `commands/<group>.ts` exporting `register<Group>(program)`
@@ -23,6 +25,10 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerHandoverCommands(program);
   registerRetention(program);
+  registerReport(program);
+  registerBackup(program);
+  registerRestore(program);
+  registerDoctor(program);
   return program;
 }
 

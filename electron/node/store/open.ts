@@ -5,9 +5,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
-import { StoreError } from './errors';
+import { StoreError, storeErrorKindOf, storeFault } from './errors';
 import { SEARCH_INDEX_SQL } from './searchIndex';
 import { organisationKey } from '../../../shared/schemas/consent';
+import { isDamageError } from './integrity';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export interface Store {
@@ -22,7 +23,7 @@ export const APP_ROOT = process.env.THROUGHCARE_APP_ROOT ?? path.resolve(here, '
 export const MIGRATIONS_DIR = path.join(APP_ROOT, 'drizzle');
 
 /** Under Electron the addon built for Electron's ABI is used, so the Node build stays valid for tests and CLI. */
-function nativeBindingOption(): { nativeBinding?: string } {
+export function nativeBindingOption(): { nativeBinding?: string } {
   if (!process.versions.electron) return {};
   const binding = path.join(APP_ROOT, '.native', 'electron', 'better_sqlite3.node');
   return existsSync(binding) ? { nativeBinding: binding } : {};
@@ -42,7 +43,7 @@ CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 `;
 
-/** Functions the migrations call (0002 binds typed consents to contacts by organisation key). */
+/** Functions the migrations call (0004 binds typed consents to contacts by organisation key). */
 export function registerSqlFunctions(sqlite: Database.Database): void {
   sqlite.function('throughcare_org_key', { deterministic: true }, (name: unknown) => (typeof name === 'string' ? organisationKey(name) : ''));
 }
@@ -61,14 +62,17 @@ export function openStore(file: string, dataKey: Buffer | null, opts: { create?:
   try {
     sqlite = new Database(file, { fileMustExist: !opts.create, ...nativeBindingOption() });
   } catch (e) {
-    throw new StoreError('unreadable', `The database file cannot be opened: ${(e as Error).message}`);
+    const kind = storeErrorKindOf(e);
+    throw kind === 'readOnly' || kind === 'diskFull' ? storeFault(kind) : new StoreError('unreadable', `The database file cannot be opened: ${(e as Error).message}`);
   }
   try {
     if (dataKey) applyCipherKey(sqlite, dataKey);
     // A wrong key or a file that is not ours fails here with SQLITE_NOTADB.
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch {
+  } catch (e) {
     sqlite.close();
+    const kind = storeErrorKindOf(e);
+    if (kind === 'readOnly' || kind === 'diskFull') throw storeFault(kind);
     throw new StoreError('notOurs', 'The database file cannot be decrypted with this key (wrong key, or not a Throughcare database).');
   }
   try {
@@ -91,6 +95,9 @@ export function openStore(file: string, dataKey: Buffer | null, opts: { create?:
     return { db, sqlite, close: () => sqlite.close() };
   } catch (e) {
     sqlite.close();
+    if (isDamageError(e)) throw e; // a damaged page, not a migration problem: the caller says so in words
+    const kind = storeErrorKindOf(e);
+    if (kind) throw storeFault(kind);
     throw new StoreError('migration', `The database could not be prepared: ${(e as Error).message}`);
   }
 }

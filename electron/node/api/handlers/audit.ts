@@ -7,7 +7,8 @@ export const auditHandlers: HandlersFor<typeof auditCalls> = {
   'audit.actions': (_input, { backend }) => auditActions(backend.userContext().db),
   'audit.verify': (_input, { backend }) => {
     const ctx = backend.userContext();
-    const result = verifyAudit(ctx.db);
+    // Against the anchor found at unlock too: a chain cut cleanly at its end is not intact.
+    const result = verifyAudit(ctx.db, ctx.session.anchor);
     ctx.audit({ action: 'audit.verified', details: { ok: result.ok, count: result.count } });
     return result;
   },

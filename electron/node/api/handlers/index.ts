@@ -12,8 +12,10 @@ import { followUpHandlers } from './followUp';
 import { directoryHandlers } from './directory';
 import { referralsHandlers } from './referrals';
 import { printHandlers } from './print';
+import { reportsHandlers } from './reports';
 import { consentHandlers, handoverHandlers, identityHandlers, trustedContactsHandlers } from './handover';
 import { retentionHandlers } from './retention';
+import { backupHandlers } from './backup';
 
 /** The dispatch table: the type forces one handler for every call in the contract. */
 export const handlers: HandlersFor<ApiContract> = {
@@ -35,4 +37,6 @@ export const handlers: HandlersFor<ApiContract> = {
   ...consentHandlers,
   ...handoverHandlers,
   ...retentionHandlers,
+  ...reportsHandlers,
+  ...backupHandlers,
 };

@@ -5,3 +5,5 @@ export * from './assessments';
 export * from './plan';
 export * from './directory';
 export * from './handover';
+export * from './reports';
+export * from './keySlots';
