@@ -13,6 +13,7 @@ import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraftForm } from '../drafts/useDraftForm';
 import { useHandoverErrorText } from '../handover/handoverUi';
 import { DateField } from '../app/DateField';
+import { localized } from '../app/validation';
 
 const STATUS_COLOR: Record<ConsentStatus, string> = { active: 'teal', notYetValid: 'blue', expired: 'orange', withdrawn: 'red' };
 export const localToday = () => {
@@ -95,7 +96,7 @@ export function ConsentSection({ clientId, readOnly }: { clientId: string; readO
         </Table>
       )}
       {readOnly ? <Text c="dimmed" size="sm">{t('consent.readOnly')}</Text> : <ConsentForm clientId={clientId} onSaved={refresh} />}
-      <Modal opened={withdrawing !== null} onClose={() => setWithdrawing(null)} title={t('consent.withdrawTitle')}>
+      <Modal opened={withdrawing !== null} onClose={() => setWithdrawing(null)} title={t('consent.withdrawTitle')} closeButtonProps={{ 'aria-label': t('common:close') }}>
         {withdrawing && <WithdrawForm consent={withdrawing} onDone={async () => { setWithdrawing(null); await refresh(); }} />}
       </Modal>
     </Stack>
@@ -129,6 +130,9 @@ function WithdrawForm({ consent, onDone }: { consent: Consent; onDone: () => Pro
   );
 }
 
+// The rule messages ("choose the trusted contact") in the UI language, not the API's English.
+const consentForm = localized(consentFieldsSchema);
+
 interface ConsentFormValues extends Record<string, unknown> {
   kind: 'processing' | 'sharing' | 'evaluation';
   contactId: string | null;
@@ -146,7 +150,7 @@ function ConsentForm({ clientId, onSaved }: { clientId: string; onSaved: () => P
   const contacts = useQuery({ queryKey: ['trustedContacts.list'], queryFn: () => call('trustedContacts.list', {}) });
   const [firstContact, setFirstContact] = useState(false);
   const initialValues: ConsentFormValues = { kind: 'sharing', contactId: null, organisation: '', sections: ['record'], givenOn: localToday(), expiresOn: null, note: '' };
-  const { form, restoredAt, discard } = useDraftForm({ formKey: `consent:new:${clientId}`, schema: consentFieldsSchema, initialValues });
+  const { form, restoredAt, discard } = useDraftForm({ formKey: `consent:new:${clientId}`, schema: consentForm, initialValues });
   const sharing = form.values.kind === 'sharing';
 
   const submit = form.onSubmit(async (v) => {

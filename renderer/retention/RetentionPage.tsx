@@ -69,7 +69,7 @@ export function RetentionPage() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={erasing !== null} onClose={() => setErasing(null)} title={erasing ? t('dialogTitle', { code: erasing.code }) : ''} size="lg">
+      <Modal opened={erasing !== null} onClose={() => setErasing(null)} title={erasing ? t('dialogTitle', { code: erasing.code }) : ''} size="lg" closeButtonProps={{ 'aria-label': t('common:close') }}>
         {erasing && (
           <EraseForm
             client={erasing}

@@ -74,7 +74,7 @@ describe('consent picked from the pinned contacts; erasure of a closed case (iss
     // Nothing picked: the form says which contact is missing, in Czech, and records nothing.
     await form.getByRole('button', { name: cs.consent.add }).click();
     await expect.poll(() => form.getByText(handoverTexts.cs.validation.consentContactRequired).isVisible()).toBe(true);
-    await form.getByRole('textbox', { name: cs.consent.contact }).click();
+    await form.getByRole('combobox', { name: cs.consent.contact }).click();
     const label = `Bohdana Nováková (${ORG_B})`;
     await page.getByRole('option', { name: label }).click();
     await form.getByRole('checkbox', { name: cs.sections.plan }).check();

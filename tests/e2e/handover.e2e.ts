@@ -149,7 +149,7 @@ describe('handover between two installations, through the UI', () => {
 
     const form = pageA.getByRole('form', { name: cs.consent.add });
     // The recipient is picked from the pinned contacts, never typed.
-    await form.getByRole('textbox', { name: cs.consent.contact }).click();
+    await form.getByRole('combobox', { name: cs.consent.contact }).click();
     await pageA.getByRole('option', { name: recipientB }).click();
     await form.getByRole('checkbox', { name: cs.sections.plan }).check();
     await form.getByRole('checkbox', { name: cs.sections.contactLog }).check();
