@@ -3,6 +3,9 @@ import { TempInstallation, ADMIN } from '../helpers/tempInstallation';
 import { eq } from 'drizzle-orm';
 import { verifyAudit } from '../../electron/node/audit/auditLog';
 import { users } from '../../electron/node/store/schema';
+import { createUserCallContext } from '../../electron/node/api/callContext';
+import type { WriteContext } from '../../electron/node/api/context';
+import { localDate } from '../../shared/plan';
 
 let inst: TempInstallation;
 afterEach(() => {
@@ -142,7 +145,10 @@ describe('audit entries are written in the same transaction as the change', () =
   it('a change that fails inside its transaction leaves neither the change nor an audit entry', async () => {
     await withHistory();
     const before = inst.snapshot();
-    const ctx = inst.backend.userContext();
+    const session = inst.backend.session!;
+    const ms = Date.now();
+    const installation = { dataDir: inst.dir, organisation: () => 'x', readKeySlots: () => inst.backend.readKeySlots(), writeKeySlots: () => {}, dataKey: () => session.dataKey, autoLockMinutes: 5 };
+    const ctx = createUserCallContext({ store: session.store, user: session.user!, mutates: true, clock: { now: new Date(ms), today: localDate(ms) }, installation }) as WriteContext;
     expect(() =>
       ctx.change({ action: 'user.updated', entityType: 'user', entityId: ctx.user.id }, (tx) => {
         tx.update(users).set({ displayName: 'half done' }).where(eq(users.id, ctx.user.id)).run();

@@ -16,9 +16,9 @@ import {
 } from '../../keyslots/keySlots';
 import { generateRecoveryKey, parseRecoveryKey } from '../../keyslots/recoveryKey';
 import { findUserById, insertUser, listUsers, toSessionUser } from '../../users/userRepository';
-import type { Backend } from '../../backend';
+import type { SessionPort } from '../context';
 
-function wrongPassword(backend: Backend, username: string): never {
+function wrongPassword(backend: SessionPort, username: string): never {
   const wait = backend.throttle.recordFailure(username);
   backend.recordWhileLocked({ actorId: null, actorName: username, action: 'session.loginFailed' });
   throw apiError('UNAUTHENTICATED', `Wrong username or password. You can try again in ${wait} s.`, 'errors.wrongPassword', { seconds: wait });
@@ -44,13 +44,12 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
     };
   },
 
-  'setup.initialize': async (input, { backend }) => {
+  'setup.initialize': async (input, { backend, now }) => {
     if (backend.isInitialized()) throw apiError('REFUSED', 'This workstation is already set up.', 'errors.alreadySetUp');
     const installation = { organisation: input.organisation, workstation: input.workstation };
     const created = newKeySlotFile(installation);
     const recovery = generateRecoveryKey();
-    const now = new Date(backend.now());
-    const store = openStore(backend.dbPath, created.dataKey, { create: true });
+    const store = openStore(backend.dbPath, created.dataKey, { create: true, readConnection: false });
     let admin;
     try {
       admin = store.db.transaction((tx) => {
@@ -107,7 +106,8 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
     return { admins: listUsers(session.store.db, false).filter((u) => u.role === 'admin').map(toSessionUser) };
   },
 
-  'session.recoverySetPassword': async (input, { backend, session }) => {
+  'session.recoverySetPassword': async (input, { backend }) => {
+    const session = backend.session;
     if (!session) throw apiError('LOCKED', 'The app is locked.', 'errors.locked');
     const db = session.store.db;
     const user = findUserById(db, input.userId);
@@ -122,7 +122,8 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
     return { user: session.user };
   },
 
-  'session.lock': (input, { backend, session }) => {
+  'session.lock': (input, { backend }) => {
+    const session = backend.session;
     if (session) {
       appendAudit(session.store.db, { actorId: session.user?.id ?? null, actorName: session.user?.username ?? null, action: 'session.lock', details: { reason: input.reason } });
       backend.closeSession();
@@ -133,31 +134,29 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
 
   'session.activity': () => ({}),
 
-  'session.changeOwnPassword': async (input, { backend }) => {
-    const ctx = backend.userContext();
-    const file = backend.readKeySlots();
+  'session.changeOwnPassword': async (input, ctx) => {
+    const file = ctx.installation.readKeySlots();
     const check = await unlockWithPassword(file, ctx.user.username, input.currentPassword);
     if (!check || check.userId !== ctx.user.id) {
       throw apiError('VALIDATION', 'The current password is wrong.', 'errors.currentPasswordWrong');
     }
-    const next = await withPasswordSlot(file, ctx.session.dataKey, ctx.user, input.newPassword);
-    ctx.change({ action: 'user.passwordChanged', entityType: 'user', entityId: ctx.user.id }, () => backend.writeKeySlots(next));
+    const next = await withPasswordSlot(file, ctx.installation.dataKey(), ctx.user, input.newPassword);
+    ctx.change({ action: 'user.passwordChanged', entityType: 'user', entityId: ctx.user.id }, () => ctx.installation.writeKeySlots(next));
     return {};
   },
 
-  'settings.get': (_input, { backend }) => {
-    const file = backend.readKeySlots();
-    return { ...file.installation, autoLockMinutes: backend.autoLockMinutes, receiptOverdueDays: readReceiptOverdueDays(backend.userContext().db) };
+  'settings.get': (_input, ctx) => {
+    const file = ctx.installation.readKeySlots();
+    return { ...file.installation, autoLockMinutes: ctx.installation.autoLockMinutes, receiptOverdueDays: readReceiptOverdueDays(ctx.db) };
   },
 
-  'settings.update': (input, { backend }) => {
-    const ctx = backend.userContext();
-    const file = backend.readKeySlots();
+  'settings.update': (input, ctx) => {
+    const file = ctx.installation.readKeySlots();
     const installation = {
       organisation: input.organisation ?? file.installation.organisation,
       workstation: input.workstation ?? file.installation.workstation,
     };
-    const autoLockMinutes = input.autoLockMinutes ?? backend.autoLockMinutes;
+    const autoLockMinutes = input.autoLockMinutes ?? ctx.installation.autoLockMinutes;
     const receiptOverdueDays = input.receiptOverdueDays ?? readReceiptOverdueDays(ctx.db);
     ctx.change({ action: 'settings.updated', details: { autoLockMinutes, receiptOverdueDays } }, (tx) => {
       tx.insert(settings)
@@ -168,9 +167,9 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
         .values({ key: 'autoLockMinutes', value: JSON.stringify(autoLockMinutes) })
         .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(autoLockMinutes) } })
         .run();
-      backend.writeKeySlots(withInstallation(file, ctx.session.dataKey, installation));
+      ctx.installation.writeKeySlots(withInstallation(file, ctx.installation.dataKey(), installation));
     });
-    backend.autoLockMinutes = autoLockMinutes;
+    ctx.installation.autoLockMinutes = autoLockMinutes;
     return { ...installation, autoLockMinutes, receiptOverdueDays };
   },
 };

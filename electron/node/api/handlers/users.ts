@@ -8,30 +8,28 @@ import { withPasswordSlot, withoutUserSlot } from '../../keyslots/keySlots';
 import { activeAdminCount, findActiveUserByUsername, findUserById, insertUser, listUsers } from '../../users/userRepository';
 
 export const usersHandlers: HandlersFor<typeof usersCalls> = {
-  'users.list': (input, { backend }) => listUsers(backend.userContext().db, input.includeRemoved),
+  'users.list': (input, ctx) => listUsers(ctx.db, input.includeRemoved),
 
-  'users.directory': (_input, { backend }) =>
-    listUsers(backend.userContext().db, false).map(({ id, displayName, role }) => ({ id, displayName, role })),
+  'users.directory': (_input, ctx) =>
+    listUsers(ctx.db, false).map(({ id, displayName, role }) => ({ id, displayName, role })),
 
-  'users.create': async (input, { backend }) => {
-    const ctx = backend.userContext();
+  'users.create': async (input, ctx) => {
     if (findActiveUserByUsername(ctx.db, input.username)) {
       throw apiError('CONFLICT', `The username "${input.username}" is already taken.`, 'errors.usernameTaken', { username: input.username });
     }
     // Argon2id first (async), then the row, its audit entry and the slot file in one transaction:
     // if writing the slot file fails, the row is rolled back and no user without a password remains.
     const id = randomUUID();
-    const file = await withPasswordSlot(backend.readKeySlots(), ctx.session.dataKey, { id, username: input.username }, input.password);
-    const now = new Date(backend.now());
+    const file = await withPasswordSlot(ctx.installation.readKeySlots(), ctx.installation.dataKey(), { id, username: input.username }, input.password);
+    const { now } = ctx;
     return ctx.change({ action: 'user.created', entityType: 'user', entityId: id, details: { role: input.role } }, (tx) => {
       const created = insertUser(tx, { id, username: input.username, displayName: input.displayName, role: input.role }, now);
-      backend.writeKeySlots(file);
+      ctx.installation.writeKeySlots(file);
       return created;
     });
   },
 
-  'users.update': (input, { backend }) => {
-    const ctx = backend.userContext();
+  'users.update': (input, ctx) => {
     const user = findUserById(ctx.db, input.id);
     if (!user || user.removedAt) throw apiError('NOT_FOUND', 'No such user.', 'errors.notFound');
     if (input.role && input.role !== 'admin' && user.role === 'admin' && activeAdminCount(ctx.db) <= 1) {
@@ -44,26 +42,24 @@ export const usersHandlers: HandlersFor<typeof usersCalls> = {
     return findUserById(ctx.db, user.id)!;
   },
 
-  'users.resetPassword': async (input, { backend }) => {
-    const ctx = backend.userContext();
+  'users.resetPassword': async (input, ctx) => {
     const user = findUserById(ctx.db, input.id);
     if (!user || user.removedAt) throw apiError('NOT_FOUND', 'No such user.', 'errors.notFound');
-    const file = await withPasswordSlot(backend.readKeySlots(), ctx.session.dataKey, user, input.newPassword);
-    ctx.change({ action: 'user.passwordReset', entityType: 'user', entityId: user.id }, () => backend.writeKeySlots(file));
+    const file = await withPasswordSlot(ctx.installation.readKeySlots(), ctx.installation.dataKey(), user, input.newPassword);
+    ctx.change({ action: 'user.passwordReset', entityType: 'user', entityId: user.id }, () => ctx.installation.writeKeySlots(file));
     return {};
   },
 
-  'users.remove': (input, { backend }) => {
-    const ctx = backend.userContext();
+  'users.remove': (input, ctx) => {
     const user = findUserById(ctx.db, input.id);
     if (!user || user.removedAt) throw apiError('NOT_FOUND', 'No such user.', 'errors.notFound');
     if (user.id === ctx.user.id) throw apiError('REFUSED', 'You cannot remove your own account.', 'errors.removeSelf');
     if (user.role === 'admin' && activeAdminCount(ctx.db) <= 1) throw apiError('REFUSED', 'The last administrator cannot be removed.', 'errors.lastAdmin');
-    const file = withoutUserSlot(backend.readKeySlots(), ctx.session.dataKey, user.id);
-    const removedAt = new Date(backend.now()).toISOString();
+    const file = withoutUserSlot(ctx.installation.readKeySlots(), ctx.installation.dataKey(), user.id);
+    const removedAt = ctx.now.toISOString();
     ctx.change({ action: 'user.removed', entityType: 'user', entityId: user.id }, (tx) => {
       tx.update(users).set({ removedAt }).where(eq(users.id, user.id)).run();
-      backend.writeKeySlots(file);
+      ctx.installation.writeKeySlots(file);
     });
     return { ...user, removedAt };
   },
