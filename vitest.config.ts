@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
     environment: 'node',
+    // The CLI tests run the bundled CLI (dist/cli): built from the current sources before any test starts.
+    globalSetup: ['tests/helpers/buildBundles.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -7,8 +7,9 @@ const env = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env }).status === 0;
 mkdirSync('test-results', { recursive: true });
 
-// The e2e suite drives Debian's Chromium and the PDF tests read PDFs back with poppler: say so up front, not after minutes.
-const missing = [['/usr/bin/chromium', 'chromium'], ['/usr/bin/pdftotext', 'poppler-utils']].filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);
+// The e2e suite drives Debian's Chromium, the PDF tests read PDFs back with poppler, the handover interop tests run age
+// and minisign: say so up front, not after minutes.
+const missing = [['/usr/bin/chromium', 'chromium'], ['/usr/bin/pdftotext', 'poppler-utils'], ['/usr/bin/age', 'age'], ['/usr/bin/minisign', 'minisign']].filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);
 if (missing.length) {
   console.error(`Missing Debian packages: ${missing.join(', ')}. Install them with: apt-get install -y ${missing.join(' ')} (or run .ci/run, which does).`);
   process.exit(1);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLIENT_STATUS_VALUES } from './enumValues';
 
 /** Calendar date without time, as typed on forms and stored in the database: `YYYY-MM-DD`. */
 export const isoDateSchema = z.iso.date();
@@ -11,7 +12,7 @@ export function ruleIssue(i18n: string, message: string, path: string[]) {
   return { code: 'custom' as const, message, path, params: { i18n } };
 }
 
-export const clientStatusSchema = z.enum(['intake', 'active', 'released', 'followUp', 'closed']);
+export const clientStatusSchema = z.enum(CLIENT_STATUS_VALUES);
 export type ClientStatus = z.infer<typeof clientStatusSchema>;
 export const CLIENT_STATUSES = clientStatusSchema.options;
 

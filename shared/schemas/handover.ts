@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HANDOVER_SECTION_VALUES } from './enumValues';
 import { fingerprintSchema, identityCardSchema } from './identity';
 import { clientCodeSchema, clientLanguageSchema, clientStatusSchema, sexSchema } from './client';
 import { INFECTIOUS_DISEASES, OAT_MEDICATIONS, PLAN_DOMAINS, RESPONSIBLE_KINDS, TEST_RESULTS, checklistItemKeySchema, serviceKindSchema } from './plan';
@@ -21,7 +22,7 @@ export const CASE_SCHEMA_VERSION = 1;
  * custody and consents) is always needed to import a case; `health` is the clinical part (screenings, OAT,
  * infectious-disease tests, overdose history) that a consent may leave out.
  */
-export const HANDOVER_SECTIONS = ['record', 'assessment', 'health', 'plan', 'contactLog', 'referrals', 'attachments'] as const;
+export const HANDOVER_SECTIONS = HANDOVER_SECTION_VALUES;
 export const handoverSectionSchema = z.enum(HANDOVER_SECTIONS);
 export type HandoverSection = z.infer<typeof handoverSectionSchema>;
 
@@ -99,7 +100,7 @@ export const consentPayloadSchema = z
   .object({
     kind: z.enum(['processing', 'sharing', 'evaluation']),
     organisation: z.string().max(200).nullable(),
-    sections: z.array(handoverSectionSchema),
+    sections: z.array(handoverSectionSchema).max(HANDOVER_SECTIONS.length),
     givenOn: isoDate,
     expiresOn: isoDate.nullable(),
     withdrawnOn: isoDate.nullable(),
@@ -289,7 +290,8 @@ export const casePayloadSchema = z
     schemaVersion: z.literal(CASE_SCHEMA_VERSION),
     caseId: uuid,
     revision: z.number().int().min(0),
-    sections: z.array(handoverSectionSchema).min(1),
+    // A sane maximum: each section at most once.
+    sections: z.array(handoverSectionSchema).min(1).max(HANDOVER_SECTIONS.length),
     record: clientRecordPayloadSchema.extend({ consents: z.array(consentPayloadSchema) }).strict(),
     assessments: z.array(assessmentPayloadSchema).optional(),
     health: healthPayloadSchema.optional(),

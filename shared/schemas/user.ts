@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { ROLE_VALUES } from './enumValues';
 
-export const roleSchema = z.enum(['admin', 'caseworker', 'clinician', 'evaluator']);
+export const roleSchema = z.enum(ROLE_VALUES);
 export type Role = z.infer<typeof roleSchema>;
 export const ROLES = roleSchema.options;
 

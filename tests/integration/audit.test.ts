@@ -46,16 +46,14 @@ function tampered<T>(statement: string, params: unknown[], check: () => T): T {
   }
 }
 
+/** Tampering as an attacker with the key would: committed (read calls use their own read-only connection). */
 async function tamperedAsync<T>(statement: string, check: () => Promise<T>): Promise<T> {
   const s = sqlite();
   s.exec('BEGIN');
-  try {
-    s.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-    s.prepare(statement).run();
-    return await check();
-  } finally {
-    s.exec('ROLLBACK');
-  }
+  s.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+  s.prepare(statement).run();
+  s.exec('COMMIT');
+  return check();
 }
 
 const FIELD_CHANGES: Record<string, (row: Record<string, unknown>) => unknown> = {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSync, openSync, ftruncateSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, openSync, ftruncateSync, readFileSync, writeFileSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import yazl from 'yazl';
 import { canonicalBytes } from '../../electron/node/handover/strictJson';
@@ -12,7 +13,7 @@ import { buildCard, generateIdentitySecrets, signCard } from '../../electron/nod
 import { readCasePayload } from '../../electron/node/handover/casePayload';
 import { findClientById } from '../../electron/node/clients/clientRepository';
 import type { TempInstallation } from '../helpers/tempInstallation';
-import { ORG_A, ORG_B, PNG_BYTES, clientOn, exchangeCards, installation, tempFolder } from './handoverFixtures';
+import { ORG_A, ORG_B, PNG_BYTES, clientOn, exchangeCards, installation, tableChecksums, tempFolder } from './handoverFixtures';
 
 /**
  * HANDOVER.md "Bad inputs": one test per row, each hostile file generated here, each asserting the specific
@@ -60,6 +61,7 @@ const write = (bytes: Uint8Array) => {
 /** Imports `file` on `inst` and expects the refusal `kind`; the database must be unchanged. */
 async function refused(inst: TempInstallation, file: string, kind: string, extra: Record<string, unknown> = {}) {
   const before = inst.snapshot();
+  const sums = tableChecksums(inst);
   const receiptPath = usb.file(`receipt-${n++}.bin`);
   const result = await inst.raw('handover.import', { source: { path: file }, receiptPath, ...extra });
   expect(result.ok).toBe(false);
@@ -67,6 +69,8 @@ async function refused(inst: TempInstallation, file: string, kind: string, extra
   expect(result.error.messageKey).toBe(`errors.handover.${kind}`);
   expect(result.error.message.length).toBeGreaterThan(20);
   expect(inst.snapshot()).toEqual(before);
+  expect(tableChecksums(inst)).toEqual(sums);
+  expect(existsSync(receiptPath)).toBe(false);
   return result.error;
 }
 
@@ -352,5 +356,113 @@ describe('handover file: bad inputs get a specific refusal and change nothing (H
     expect(b.snapshot()).toEqual(before);
     expect(existsSync(receiptPath)).toBe(false);
     sqlite.exec('DROP TRIGGER fail_ledger');
+  });
+});
+
+describe('issue 14: files that are not files, unsigned bytes, clear messages', () => {
+  it('a symlink to /dev/zero, a FIFO and a folder → "not an ordinary file", nothing read, no hang', async () => {
+    const zero = usb.file('zero.handover');
+    symlinkSync('/dev/zero', zero);
+    const fifo = usb.file('pipe.handover');
+    execFileSync('mkfifo', [fifo]);
+    const folder = usb.file('folder.handover');
+    mkdirSync(folder);
+    for (const file of [zero, fifo, folder]) {
+      await refused(b, file, 'notRegularFile');
+      const looked = await b.raw('handover.inspect', { source: { path: file } });
+      expect(!looked.ok && looked.error.messageKey).toBe('errors.handover.notRegularFile');
+      const before = tableChecksums(a);
+      const receipt = await a.raw('handover.importReceipt', { source: { path: file } });
+      expect(!receipt.ok && receipt.error.messageKey).toBe('errors.handover.notRegularFile');
+      expect(tableChecksums(a)).toEqual(before);
+    }
+  });
+
+  it('bytes before the first ZIP entry (or between entries) → refused as unsigned', async () => {
+    const entries = await entriesOf(readFileSync(bundlePath));
+    const zip = Buffer.from(await writeStoredZip(ordered(entries)));
+    // 4 KiB of junk in front; every offset in the archive moved with it, so yauzl still finds each entry.
+    const junk = Buffer.alloc(4096, 0x41);
+    const shifted = Buffer.concat([junk, zip]);
+    const eocd = shifted.length - 22;
+    const cdStart = shifted.readUInt32LE(eocd + 16) + junk.length;
+    shifted.writeUInt32LE(cdStart, eocd + 16);
+    for (let at = cdStart; at < eocd; ) {
+      shifted.writeUInt32LE(shifted.readUInt32LE(at + 42) + junk.length, at + 42);
+      at += 46 + shifted.readUInt16LE(at + 28) + shifted.readUInt16LE(at + 30) + shifted.readUInt16LE(at + 32);
+    }
+    await refused(b, write(await encryptTo(toB(), padded(shifted))), 'bytesOutsideEntries');
+  });
+
+  it('a stored entry flagged as password-protected → a clear message naming it (not "size mismatch 2910 != 2910")', async () => {
+    const entries = await entriesOf(readFileSync(bundlePath));
+    const zip = Buffer.from(await writeStoredZip(ordered(entries)));
+    const cd = zip.readUInt32LE(zip.length - 6);
+    zip.writeUInt16LE(zip.readUInt16LE(cd + 8) | 1, cd + 8); // general purpose bit 0: encrypted
+    const err = await refused(b, write(await encryptTo(toB(), padded(zip))), 'entryEncrypted');
+    expect(err!.message).toContain('manifest.json');
+  });
+
+  it('formatVersion 2 → "made by a newer version, update the app"', async () => {
+    const entries = await entriesOf(readFileSync(bundlePath));
+    resign(entries, canonicalBytes({ ...manifestOf(entries), formatVersion: 2 }));
+    const err = await refused(b, await repack(entries), 'formatTooNew');
+    expect(err!.message).toMatch(/newer version.*Update the app/);
+  });
+
+  it('a scrypt work factor above our own + 1 (2^20) → refused before any work', async () => {
+    const e = new Encrypter();
+    e.setPassphrase('correct horse battery staple');
+    e.setScryptWorkFactor(10);
+    const file = Buffer.from(await e.encrypt(await writeStoredZip([{ name: 'manifest.json', data: Buffer.from('{}') }], AGE_CHUNK_PLAINTEXT)));
+    await refused(b, write(Buffer.from(file.toString('latin1').replace(/(-> scrypt \S+ )10\n/, '$120\n'), 'latin1')), 'scryptTooHard', { passphrase: 'x' });
+  });
+
+  it('more sections than exist → refused by the schema', async () => {
+    const client = findClientById(a.backend.session!.store.db, clientId)!;
+    const { payload } = readCasePayload(a.backend.session!.store.db, client, ['record'], clientId, 85);
+    payload.sections = Array.from({ length: 8 }, () => 'record' as const);
+    const contact = (await b.call('identity.get', {})).card;
+    const built = await buildBundle({ sender: signerA, to: { contacts: [{ card: contact, label: 'B' }] }, payload, supersedes: '', custody: false, attachments: [], summaryPdf: null, now: new Date(), appVersion: 'test' });
+    await refused(b, write(built.bytes), 'schemaInvalid');
+  });
+
+  it('a file cut exactly at a chunk boundary → incomplete; a bundle not padded to whole chunks → accepted', async () => {
+    const { createHash } = await import('node:crypto');
+    const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(150_000, 0x42)]);
+    const sha = createHash('sha256').update(big).digest('hex');
+    const file = await bundleFromA({ attachments: [{ sha256: sha, mediaType: 'application/pdf', bytes: big }], revision: 96 });
+    const bytes = readFileSync(file);
+    const headerEnd = bytes.indexOf('\n---') + 1;
+    const payloadStart = bytes.indexOf('\n', headerEnd) + 1 + 16;
+    const chunk = 64 * 1024 + 16;
+    expect(bytes.length - payloadStart).toBeGreaterThan(2 * chunk);
+    await refused(b, write(bytes.subarray(0, payloadStart + 2 * chunk)), 'incomplete');
+    await refused(b, write(bytes.subarray(0, payloadStart + chunk)), 'incomplete');
+
+    // The same bundle as another tool would pack it: no padding at all.
+    const unpadded = await encryptTo(toB(), Buffer.from(await writeStoredZip(ordered(await entriesOf(bytes)))));
+    expect((unpadded.length - payloadStart) % chunk).not.toBe(0);
+    await b.call('handover.import', { source: { path: write(unpadded) }, receiptPath: usb.file('r96.bin') });
+    expect(existsSync(usb.file('r96.bin'))).toBe(true);
+  });
+
+  it('the same revision again from another file → says so, not "revision 1 older than revision 1"', async () => {
+    const again = await bundleFromA({ revision: 96 });
+    const err = await refused(b, again, 'sameRevision');
+    expect(err!.message).not.toMatch(/older/);
+  });
+
+  it('a "rejected" receipt is recorded but does not tick "receipt received"', async () => {
+    const made = await a.call('handover.export', { clientId, recipientIds: [contactBOnA], sections: ['record'], folder: usb.dir });
+    const manifestSha = (await import('node:crypto')).createHash('sha256').update((await entriesOf(readFileSync(made.filePath))).get('manifest.json')!).digest('hex');
+    const rejected = await buildReceipt({ signer: signerB, receipt: { bundleId: made.bundleId, manifestSha256: manifestSha, senderFingerprint: signerA.card.fingerprint, status: 'rejected', reason: 'wrong client' }, encryptTo: signerA.card.recipients.hybrid!, now: new Date() });
+    const db = a.backend.session!.store.db;
+    const receivedBefore = findClientById(db, clientId)!.receiptReceivedAt;
+    const result = await a.call('handover.importReceipt', { source: { path: write(rejected.bytes) } });
+    expect(result.status).toBe('rejected');
+    expect(findClientById(db, clientId)!.receiptReceivedAt).toBe(receivedBefore);
+    const exported = (await a.call('handover.exports', { clientId })).find((e) => e.bundleId === made.bundleId)!;
+    expect(exported.receiptStatus).toBe('rejected');
   });
 });

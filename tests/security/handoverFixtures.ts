@@ -39,10 +39,10 @@ export function addAttachment(inst: TempInstallation, clientId: string, fileName
     .run();
 }
 
-export async function clientOn(inst: TempInstallation, opts: { notes?: number; attachments?: { name: string; mediaType: string; data: Buffer }[] } = {}) {
+export async function clientOn(inst: TempInstallation, opts: { notes?: number; attachments?: { name: string; mediaType: string; data: Buffer }[]; firstName?: string } = {}) {
   const client = await inst.call('clients.create', {
     client: {
-      firstName: 'Petr',
+      firstName: opts.firstName ?? 'Petr',
       lastName: 'Šťastný',
       dateOfBirth: '1988-04-12',
       sex: 'male',
@@ -67,4 +67,23 @@ export async function clientOn(inst: TempInstallation, opts: { notes?: number; a
 export function tempFolder(): { dir: string; file: (name: string) => string; dispose: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'throughcare-usb-'));
   return { dir, file: (name) => path.join(dir, name), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * "Nothing changed", proven: a SHA-256 over every row of every table (the search index through its shadow tables),
+ * not row counts. Rows are hashed one by one and sorted, so the result does not depend on the scan order.
+ */
+export function tableChecksums(inst: TempInstallation): Record<string, string> {
+  const sqlite = inst.backend.session!.store.sqlite;
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").all() as { name: string }[];
+  const sums: Record<string, string> = {};
+  for (const { name } of tables) {
+    const rows = (sqlite.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][]).map((row) =>
+      createHash('sha256')
+        .update(JSON.stringify(row.map((v) => (Buffer.isBuffer(v) ? `b:${v.toString('hex')}` : typeof v === 'bigint' ? `n:${v}` : v))))
+        .digest('hex'),
+    );
+    sums[name] = createHash('sha256').update(rows.sort().join('\n')).digest('hex');
+  }
+  return sums;
 }

@@ -36,6 +36,7 @@ export function createUserCallContext(opts: UserCallContextOptions): (ReadContex
   return {
     ...base,
     db: writeDb,
+    sqlite: store.sqlite,
     change: (event, fn) =>
       writeDb.transaction((tx) => {
         const result = fn(tx as unknown as WriteDb);

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { AnyCallDefinition } from '../../../shared/api/contract';
 import type { Client } from '../../../shared/schemas/client';
 import type { SessionUser } from '../../../shared/schemas/user';
@@ -55,6 +56,8 @@ export interface WriteContext extends Clock {
   audit(event: AuditInput): void;
   /** Runs `fn` in one transaction together with its audit entry. */
   change<T>(event: AuditInput, fn: (tx: WriteDb) => T): T;
+  /** The write connection itself, for the few bulk loads that need raw SQL (e.g. pausing search triggers during an import). */
+  readonly sqlite: Database.Database;
 }
 
 /** Session management before login and in recovery (setup, login, unlock): the only calls that open the store. */

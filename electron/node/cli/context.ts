@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createBackend, type Backend } from '../backend';
+import type { Backend } from '../backend';
 import type { CallName, InputOf, OutputOf, ApiErrorPayload } from '../../../shared/api';
 
 /**
@@ -45,6 +45,8 @@ export function output(opts: GlobalOptions, value: unknown, human: () => string 
 
 /** Runs `fn` with a backend on `dataDir` and always closes it (locking the session first, which is audited). */
 export async function withBackend<T>(dataDir: string, fn: (backend: Backend) => Promise<T>): Promise<T> {
+  // Loaded on first use: `--help` and usage errors never parse the backend (the bundle's big chunk).
+  const { createBackend } = await import('../backend');
   const backend = createBackend({ dataDir });
   try {
     return await fn(backend);
@@ -66,6 +68,11 @@ function describeError(error: ApiErrorPayload): string {
     return `${error.message} ${error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`;
   }
   return error.message;
+}
+
+/** The option value when it is one of `values` (the backend validates again through the contract), else null. */
+export function oneOf<T extends string>(values: readonly T[], value: string): T | null {
+  return (values as readonly string[]).includes(value) ? (value as T) : null;
 }
 
 export function oneLine(message: string): string {

@@ -240,6 +240,12 @@ function requireType(value: unknown, expected: string, name: string): void {
   }
 }
 
+/** A newer format gets "update the app", not a schema error about a field it does not know. */
+function requireKnownFormat(value: unknown): void {
+  const version = (value as { formatVersion?: unknown })?.formatVersion;
+  if (typeof version === 'number' && Number.isSafeInteger(version) && version > HANDOVER_FORMAT_VERSION) throw new HandoverError('formatTooNew', { version });
+}
+
 function schemaDetail(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
   return error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
 }
@@ -294,6 +300,7 @@ export async function openBundle(fileBytes: Uint8Array, ctx: OpenContext): Promi
   const signed = verifySigned(entries, MANIFEST_NAME, MANIFEST_SIG, SENDER_CARD, ctx, decryptedBy === 'passphrase');
   const raw = parseCanonicalJson(signed.bytes, MANIFEST_NAME, BUNDLE_LIMITS.maxManifestBytes);
   requireType(raw, MANIFEST_TYPE, MANIFEST_NAME);
+  requireKnownFormat(raw);
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw new HandoverError('schemaInvalid', { name: MANIFEST_NAME, detail: schemaDetail(parsed.error) });
   const manifest = parsed.data;
@@ -419,6 +426,7 @@ export async function openReceipt(fileBytes: Uint8Array, ctx: Pick<OpenContext, 
   const signed = verifySigned(entries, RECEIPT_NAME, RECEIPT_SIG, RECIPIENT_CARD, ctx, true);
   const raw = parseCanonicalJson(signed.bytes, RECEIPT_NAME, BUNDLE_LIMITS.maxManifestBytes);
   requireType(raw, RECEIPT_TYPE, RECEIPT_NAME);
+  requireKnownFormat(raw);
   const parsed = receiptSchema.safeParse(raw);
   if (!parsed.success) throw new HandoverError('schemaInvalid', { name: RECEIPT_NAME, detail: schemaDetail(parsed.error) });
   const receipt = parsed.data;

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { wordlist as czechWords } from '@scure/bip39/wordlists/czech.js';
@@ -19,16 +19,17 @@ import type { SignerIdentity } from './bundleFormat';
 import { listConsents } from './consentRepository';
 import { readCasePayload, payloadCounts, writeCasePayload } from './casePayload';
 import { buildBundle, buildReceipt, openBundle, openReceipt, attachmentPath, type OpenedBundle } from './bundleFormat';
-import { AGE_LIMITS } from './ageContainer';
+import { readSourceBytes, writeFileAtomically, type FileSource } from './sourceFile';
 import { HandoverError } from './handoverError';
 import { loadCaseSummaryData, renderCaseSummaryPdf } from '../pdf';
+import { withClientNoteLoad } from '../store/searchIndex';
 
 /** W8/W9: export a client as a handover file, inspect and import one, write and import receipts. */
 
 const APP_VERSION = '0.1.0';
 const PASSPHRASE_WORDS = 8;
 
-export type FileSource = { path: string } | { contentBase64: string };
+export type { FileSource } from './sourceFile';
 
 /** A call's context with the client the dispatcher resolved and checked. */
 type WithClient<C> = C & { readonly client: Client };
@@ -36,35 +37,6 @@ type WithClient<C> = C & { readonly client: Client };
 /** 8 words from the BIP39 Czech list (2048 words, 11 bits each: 88 bits); the user never chooses it. */
 export function generatePassphrase(): string {
   return Array.from({ length: PASSPHRASE_WORDS }, () => czechWords[randomInt(czechWords.length)]).join(' ');
-}
-
-/** Reads a file the user picked, refusing anything over the format's size cap before reading it. */
-export function readSourceBytes(source: FileSource): Buffer {
-  if ('contentBase64' in source) {
-    if (source.contentBase64.length > (AGE_LIMITS.maxFileBytes * 4) / 3 + 4) throw new HandoverError('tooLarge', { limit: '256 MiB' });
-    return Buffer.from(source.contentBase64, 'base64');
-  }
-  let size: number;
-  try {
-    size = statSync(source.path).size;
-  } catch {
-    throw apiError('NOT_FOUND', `The file ${source.path} cannot be read.`, 'errors.handover.fileUnreadable', { path: source.path });
-  }
-  if (size > AGE_LIMITS.maxFileBytes) throw new HandoverError('tooLarge', { limit: '256 MiB' });
-  return readFileSync(source.path);
-}
-
-/** Writes next to the target and renames, so that a half-written file never carries the final name. */
-function writeFileAtomically(file: string, bytes: Uint8Array): void {
-  const tmp = `${file}.${randomBytes(4).toString('hex')}.part`;
-  try {
-    writeFileSync(tmp, bytes, { flag: 'wx' });
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    const code = (e as { code?: string }).code ?? 'unknown';
-    throw apiError('STORAGE', `The file could not be written to ${path.dirname(file)} (${code}): is the USB stick read-only or full? Nothing was changed.`, 'errors.handover.writeFailed', { folder: path.dirname(file), code });
-  }
 }
 
 // ---- Export ----
@@ -340,11 +312,12 @@ export async function importHandover(ctx: WriteContext & { readonly client: Clie
   const { prior, sameCase } = ledgerCheck(ctx.db, opened);
   const m = opened.manifest;
   if (prior) {
-    // Already imported: nothing is imported again, but the stored receipt can be saved again.
-    writeFileAtomically(req.receiptPath, prior.receipt);
+    // Already imported (or imported, then interrupted before the receipt was written): the stored receipt is saved again.
+    writeCommittedReceipt(ctx.db, prior.bundleId, req.receiptPath);
     throw new HandoverError('alreadyImported', { date: prior.importedAt.slice(0, 10) });
   }
-  if (sameCase && sameCase.revision >= m.subject.revision) throw new HandoverError('olderRevision', { revision: m.subject.revision, current: sameCase.revision });
+  if (sameCase && sameCase.revision === m.subject.revision) throw new HandoverError('sameRevision', { revision: m.subject.revision });
+  if (sameCase && sameCase.revision > m.subject.revision) throw new HandoverError('olderRevision', { revision: m.subject.revision, current: sameCase.revision });
   if (opened.warnings.length && !req.confirmWarnings) throw new HandoverError('needsConfirmation', { warnings: opened.warnings.join(', ') });
 
   let intoClientId: string | null = null;
@@ -358,38 +331,53 @@ export async function importHandover(ctx: WriteContext & { readonly client: Clie
   const codeTaken = findClientByCode(ctx.db, r.code);
   const code = !codeTaken || codeTaken.id === intoClientId ? r.code : generateClientCode(ctx.db);
 
+  // Built in memory only: it leaves the machine after the commit, from the committed row (acknowledged means durable).
   const { bytes: receiptBytes, receipt } = await buildReceipt({
     signer: me,
     receipt: { bundleId: m.bundleId, manifestSha256: opened.manifestSha256, senderFingerprint: m.sender.fingerprint, status: 'imported', reason: '' },
     encryptTo: m.receipt.recipient,
     now: ctx.now,
   });
-  writeFileAtomically(req.receiptPath, receiptBytes);
   const at = ctx.now;
+  const clientId = ctx.change(
+    {
+      action: 'handover.imported',
+      entityType: 'client',
+      entityId: m.subject.caseId,
+      details: { bundleId: m.bundleId, senderFingerprint: m.sender.fingerprint, senderTrust: opened.senderTrust, custody: m.custody, mode: req.mode, warnings: opened.warnings.join(','), receiptId: receipt.receiptId },
+    },
+    (tx) => {
+      // Notes go in without the per-note search trigger; the client's search document is rebuilt once (linear time).
+      const id = withClientNoteLoad(ctx.sqlite, () => {
+        const written = writeCasePayload(tx, opened.payload, opened.attachments, { userId: ctx.user.id, now: at }, { intoClientId, code });
+        return { clientId: written, result: written };
+      });
+      // A first contact: the passphrase vouched for the sender's card, which is now pinned as such.
+      if (opened.senderTrust === 'unknown' && opened.decryptedBy === 'passphrase' && !activeContactByFingerprint(tx, opened.senderCard.fingerprint)) {
+        insertContact(tx, opened.senderCard, opened.senderCardFile.cardBytes, opened.senderCardFile.signature, 'firstContactPassphrase', { userId: ctx.user.id, now: at });
+      }
+      tx.insert(handoverImports)
+        .values({ bundleId: m.bundleId, manifestSha256: opened.manifestSha256, senderFingerprint: m.sender.fingerprint, caseId: m.subject.caseId, revision: m.subject.revision, clientId: id, custody: m.custody, importedAt: at.toISOString(), importedBy: ctx.user.id, receipt: Buffer.from(receiptBytes) })
+        .run();
+      return id;
+    },
+  );
+  // A crash from here on leaves an imported case without a receipt file: importing the same file again finds the
+  // bundle id in the ledger and writes the stored receipt (idempotent by bundle id), so no case is ever acknowledged
+  // that is not here, and none is here that cannot be acknowledged.
+  writeCommittedReceipt(ctx.db, m.bundleId, req.receiptPath);
+  return { clientId, receiptPath: req.receiptPath, bundleId: m.bundleId, code, senderTrust: opened.senderTrust };
+}
+
+/** Writes the receipt as the ledger holds it: only what was committed is ever acknowledged. */
+function writeCommittedReceipt(db: Db, bundleId: string, receiptPath: string): void {
+  const row = db.select({ receipt: handoverImports.receipt }).from(handoverImports).where(eq(handoverImports.bundleId, bundleId)).get();
+  if (!row) throw new Error('The import ledger lacks a committed bundle.');
   try {
-    const clientId = ctx.change(
-      {
-        action: 'handover.imported',
-        entityType: 'client',
-        entityId: m.subject.caseId,
-        details: { bundleId: m.bundleId, senderFingerprint: m.sender.fingerprint, senderTrust: opened.senderTrust, custody: m.custody, mode: req.mode, warnings: opened.warnings.join(','), receiptId: receipt.receiptId },
-      },
-      (tx) => {
-        const id = writeCasePayload(tx, opened.payload, opened.attachments, { userId: ctx.user.id, now: at }, { intoClientId, code });
-        // A first contact: the passphrase vouched for the sender's card, which is now pinned as such.
-        if (opened.senderTrust === 'unknown' && opened.decryptedBy === 'passphrase' && !activeContactByFingerprint(tx, opened.senderCard.fingerprint)) {
-          insertContact(tx, opened.senderCard, opened.senderCardFile.cardBytes, opened.senderCardFile.signature, 'firstContactPassphrase', { userId: ctx.user.id, now: at });
-        }
-        tx.insert(handoverImports)
-          .values({ bundleId: m.bundleId, manifestSha256: opened.manifestSha256, senderFingerprint: m.sender.fingerprint, caseId: m.subject.caseId, revision: m.subject.revision, clientId: id, custody: m.custody, importedAt: at.toISOString(), importedBy: ctx.user.id, receipt: Buffer.from(receiptBytes) })
-          .run();
-        return id;
-      },
-    );
-    return { clientId, receiptPath: req.receiptPath, bundleId: m.bundleId, code, senderTrust: opened.senderTrust };
+    writeFileAtomically(receiptPath, row.receipt);
   } catch (e) {
-    rmSync(req.receiptPath, { force: true });
-    throw e;
+    const params = (e as { params?: Record<string, string> }).params ?? {};
+    throw new HandoverError('receiptWriteFailed', { folder: params.folder ?? path.dirname(receiptPath), code: params.code ?? 'unknown' });
   }
 }
 
@@ -422,8 +410,11 @@ export async function importReceipt(ctx: WriteContext, source: FileSource) {
         .set({ receiptId: rc.receiptId, receiptStatus: rc.status, receiptReceivedAt: at.toISOString(), receiptSignerFingerprint: rc.recipientFingerprint })
         .where(eq(handoverExports.bundleId, rc.bundleId))
         .run();
-      tx.update(clients).set({ receiptReceivedAt: at.toISOString() }).where(eq(clients.id, exp.clientId)).run();
-      markChecklistItem(tx, exp.clientId, 'receiptReceived', { status: 'done', userId: null, now: at });
+      // A "rejected" receipt is recorded, but the case did not arrive: "receipt received" stays unticked.
+      if (rc.status !== 'rejected') {
+        tx.update(clients).set({ receiptReceivedAt: at.toISOString() }).where(eq(clients.id, exp.clientId)).run();
+        markChecklistItem(tx, exp.clientId, 'receiptReceived', { status: 'done', userId: null, now: at });
+      }
       if (exp.byPassphrase && !activeContactByFingerprint(tx, opened.signerCard.fingerprint)) {
         // The receipt carries the recipient's card back: later handovers use keys, not passphrases.
         const { cardBytes, signature } = opened.signerCardFile;

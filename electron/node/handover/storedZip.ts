@@ -60,7 +60,9 @@ function isUnsafeName(name: string): boolean {
 
 function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
+    // Sizes are checked below, per entry and with its name (yauzl's own message for an encrypted stored entry reads
+    // "size mismatch 2910 != 2910").
+    yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, strictFileNames: false }, (err, zip) => {
       if (err || !zip) reject(new HandoverError('zipInvalid', { detail: err?.message ?? 'unreadable' }));
       else resolve(zip);
     });
@@ -123,7 +125,9 @@ export async function readStoredZip(buffer: Buffer, allowedName: (name: string) 
     seen.add(folded);
     if (e.name.split('/').length > ZIP_LIMITS.maxDepth) throw new HandoverError('entryNameInvalid', { name: e.name.slice(0, 100) });
     if (!allowedName(e.name)) throw new HandoverError('entryNameInvalid', { name: e.name.slice(0, 100) });
-    if (e.compressionMethod !== 0 || e.compressedSize !== e.uncompressedSize || e.encrypted) throw new HandoverError('entryCompressed', { name: e.name });
+    if (e.encrypted) throw new HandoverError('entryEncrypted', { name: e.name });
+    if (e.compressionMethod !== 0) throw new HandoverError('entryCompressed', { name: e.name });
+    if (e.compressedSize !== e.uncompressedSize) throw new HandoverError('entrySizesDiffer', { name: e.name, stored: e.compressedSize, size: e.uncompressedSize });
     total += e.uncompressedSize;
     if (total > buffer.length) throw new HandoverError('oversize', { what: 'the archive entries add up to more than the archive itself' });
   }
@@ -144,6 +148,14 @@ export async function readStoredZip(buffer: Buffer, allowedName: (name: string) 
     const next = ranges[i + 1];
     if (r.end > centralDirectoryStart || r.end > buffer.length || (next && r.end > next.start)) throw new HandoverError('entryOverlap');
   }
+  // Nothing unsigned hides between the entries: the first starts the archive, each ends where the next begins, the
+  // last where the central directory begins (junk prepended to the first entry was accepted before).
+  let expected = 0;
+  for (const r of ranges) {
+    if (r.start !== expected) throw new HandoverError('bytesOutsideEntries', { offset: expected });
+    expected = r.end;
+  }
+  if (expected !== centralDirectoryStart) throw new HandoverError('bytesOutsideEntries', { offset: expected });
   const out = new Map<string, Buffer>();
   for (const r of ranges) {
     const data = buffer.subarray(r.dataStart, r.end);

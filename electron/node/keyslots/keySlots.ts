@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { argon2id } from 'hash-wasm';
+import { runJob } from '../jobs/jobPool';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { StoreError } from '../store/errors';
@@ -61,15 +61,8 @@ async function deriveWrapKey(kdf: KeySlot['kdf'], secret: Buffer): Promise<Buffe
   if (kdf.memoryKiB < ARGON2_MIN.memoryKiB || kdf.iterations < ARGON2_MIN.iterations || kdf.parallelism < 1) {
     throw new StoreError('weakParameters', 'A key slot uses weaker Argon2id parameters than allowed; the key-slot file has been altered.');
   }
-  const out = await argon2id({
-    password: secret,
-    salt,
-    iterations: kdf.iterations,
-    memorySize: kdf.memoryKiB,
-    parallelism: kdf.parallelism,
-    hashLength: 32,
-    outputType: 'binary',
-  });
+  // In the worker pool: other calls keep being served during the second or so this takes.
+  const out = await runJob('argon2id', { password: secret, salt, iterations: kdf.iterations, memoryKiB: kdf.memoryKiB, parallelism: kdf.parallelism, hashLength: 32 });
   return Buffer.from(out);
 }
 

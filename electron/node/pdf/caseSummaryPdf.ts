@@ -170,8 +170,3 @@ export async function renderCaseSummary(data: CaseSummaryPdfData): Promise<{ pdf
 
   return layout.finish();
 }
-
-/** For the handover export (W8): the summary PDF as bytes. */
-export async function renderCaseSummaryPdf(data: CaseSummaryPdfData): Promise<Buffer> {
-  return (await renderCaseSummary(data)).pdf;
-}

@@ -78,6 +78,22 @@ export function withBulkNoteLoad<T>(sqlite: Database.Database, load: () => T): T
 }
 
 /**
+ * The same for one client inside the caller's open transaction (a handover import of a long-term client with
+ * thousands of notes): the per-note triggers are dropped for the load, that client's document and last contact are
+ * rebuilt once, the triggers restored. Linear in the notes instead of quadratic; a rollback restores the triggers.
+ */
+export function withClientNoteLoad<T>(sqlite: Database.Database, load: () => { clientId: string; result: T }): T {
+  if (!sqlite.inTransaction) throw new Error('withClientNoteLoad runs inside the caller\'s transaction.');
+  sqlite.exec('DROP TRIGGER IF EXISTS contact_notes_search_ai; DROP TRIGGER IF EXISTS contact_notes_search_ad; DROP TRIGGER IF EXISTS contact_notes_search_au;');
+  const { clientId, result } = load();
+  sqlite.prepare('UPDATE clients SET last_contact_at = (SELECT max(at) FROM contact_notes WHERE client_id = clients.id) WHERE id = ?').run(clientId);
+  const rowid = (sqlite.prepare('SELECT rowid AS r FROM clients WHERE id = ?').get(clientId) as { r: number } | undefined)?.r;
+  if (rowid !== undefined) sqlite.exec(REFRESH(String(Math.trunc(rowid))));
+  sqlite.exec(NOTE_TRIGGERS);
+  return result;
+}
+
+/**
  * Turns what the user typed into a safe FTS5 query: every word becomes a quoted prefix term, all must match.
  * FTS syntax characters in the input are never interpreted. Returns null when nothing searchable remains.
  */

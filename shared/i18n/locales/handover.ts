@@ -267,6 +267,9 @@ export const handover = {
     errors: {
       handover: {
         tooLarge: 'Soubor je větší, než může soubor předání být ({{limit}}).',
+        notRegularFile: 'Vybraná položka není obyčejný soubor (je to složka, zařízení nebo roura); nic se nečetlo.',
+        fileChanged: 'Soubor se během čtení měnil (ještě se kopíruje?). Počkejte na dokončení kopírování a zkuste to znovu.',
+        receiptWriteFailed: 'Případ byl importován, ale potvrzení se nepodařilo zapsat do {{folder}} ({{code}}). Importujte stejný soubor znovu a potvrzení se uloží.',
         notHandoverFile: 'Toto není soubor předání Throughcare (není zašifrovaný formátem age).',
         headerInvalid: 'Šifrovací hlavička souboru je poškozená; soubor je poškozený nebo byl změněn.',
         tooManyRecipients: 'Soubor je určen více příjemcům, než je povoleno ({{limit}}); nevytvořil ho Throughcare.',
@@ -280,6 +283,11 @@ export const handover = {
         incomplete: 'Soubor je neúplný (zkrácený, např. USB disk byl vytažen během kopírování). Zkopírujte ho od odesílatele znovu.',
         zipInvalid: 'Obsah souboru není platný archiv: {{detail}}.',
         entryCompressed: 'Položka archivu „{{name}}“ je komprimovaná; archivy předání ukládají položky bez komprese.',
+        entryEncrypted: 'Položka archivu „{{name}}“ je zašifrovaná heslem ZIP; archivy předání takové položky nemají.',
+        entrySizesDiffer: 'Položka archivu „{{name}}“ je uložená bez komprese, ale uvádí dvě různé velikosti ({{stored}} a {{size}} B); archiv byl upraven.',
+        bytesOutsideEntries: 'Archiv obsahuje na pozici {{offset}} bajty, které nepatří k žádné položce; nepodepsaná data se odmítají.',
+        formatTooNew: 'Soubor předání vytvořila novější verze Throughcare (formát {{version}}). Aktualizujte aplikaci a import zopakujte.',
+        sameRevision: 'Verze {{revision}} tohoto případu už tu je (z jiného souboru předání); nebyla importována znovu.',
         entryNameInvalid: 'Archiv obsahuje položku se zakázaným názvem („{{name}}“): cesty s „..“, absolutní cesty, zpětná lomítka a písmena jednotek se odmítají.',
         entryDuplicate: 'Archiv obsahuje položku „{{name}}“ dvakrát (nebo ve dvou velikostech písmen).',
         entryOverlap: 'Položky archivu se překrývají; archiv byl podvržen, nevytvořil ho Throughcare.',
@@ -596,6 +604,9 @@ export const handover = {
     errors: {
       handover: {
         tooLarge: 'The file is larger than a handover file can be ({{limit}}).',
+        notRegularFile: 'The chosen item is not an ordinary file (it is a folder, a device or a pipe); nothing was read.',
+        fileChanged: 'The file changed while it was being read (is it still being copied?). Wait for the copy to finish and try again.',
+        receiptWriteFailed: 'The case was imported, but the receipt could not be written to {{folder}} ({{code}}). Import the same file again to save the receipt.',
         notHandoverFile: 'This is not a Throughcare handover file (it is not an age-encrypted file).',
         headerInvalid: 'The encryption header of the file is malformed; the file is damaged or was altered.',
         tooManyRecipients: 'The file is addressed to more recipients than allowed ({{limit}}); it was not made by Throughcare.',
@@ -609,6 +620,11 @@ export const handover = {
         incomplete: 'The file is incomplete (cut short, e.g. the USB stick was removed while copying). Copy it again from the sender.',
         zipInvalid: 'The content of the file is not a valid archive: {{detail}}.',
         entryCompressed: 'The archive entry "{{name}}" is compressed; handover archives store entries uncompressed.',
+        entryEncrypted: 'The archive entry "{{name}}" is protected with a ZIP password; handover archives never hold such entries.',
+        entrySizesDiffer: 'The archive entry "{{name}}" is stored uncompressed but gives two different sizes ({{stored}} and {{size}} bytes); the archive was altered.',
+        bytesOutsideEntries: 'The archive holds bytes at offset {{offset}} that belong to no entry; unsigned data is refused.',
+        formatTooNew: 'This handover file was made by a newer version of Throughcare (format {{version}}). Update the app and import it again.',
+        sameRevision: 'Revision {{revision}} of this case is already here (from another handover file); it was not imported again.',
         entryNameInvalid: 'The archive contains an entry with a forbidden name ("{{name}}"): paths with "..", absolute paths, backslashes or drive letters are refused.',
         entryDuplicate: 'The archive contains the entry "{{name}}" twice (or in two letter cases).',
         entryOverlap: 'Archive entries overlap each other; the archive was crafted, not made by Throughcare.',

@@ -13,7 +13,7 @@ import { consentById, insertConsent, listConsents, toConsent } from '../../hando
 import { exportHandover, importHandover, importReceipt, inspectHandover, listExports, previewExport } from '../../handover/handoverService';
 import { activeContactByFingerprint, activeContactById, activeContacts, assertCardUsable, ensureIdentity, insertContact, ownIdentityView, toContact } from '../../identity/identityStore';
 import { parseCardText, safetyCodeOf } from '../../identity/identityCard';
-import { renderConsentReceiptPdf } from '../../handover/consentReceiptPdf';
+import { renderConsentReceiptPdf } from '../../pdf';
 
 /** HandoverErrors become REFUSED API errors with their specific message and i18n key. */
 async function refusing<T>(fn: () => Promise<T> | T): Promise<T> {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { CLIENT_STATUSES, clientStatusSchema } from '../../../../shared/schemas/client';
+import { CLIENT_STATUS_VALUES as CLIENT_STATUSES } from '../../../../shared/schemas/enumValues';
 import type { CaseloadRow } from '../../../../shared/schemas/caseload';
-import { CliError, call, dataOption, loginFromEnv, optionsOf, output, withBackend } from '../context';
+import { CliError, call, dataOption, loginFromEnv, oneOf, optionsOf, output, withBackend } from '../context';
 
 interface ListOptions {
   data: string;
@@ -36,13 +36,13 @@ export function registerClients(program: Command): void {
     .option('--status <status>', `only clients with this status (${CLIENT_STATUSES.join(', ')})`)
     .action(async (_o: ListOptions, cmd: Command) => {
       const opts = optionsOf<ListOptions>(cmd);
-      const status = opts.status === undefined ? undefined : clientStatusSchema.safeParse(opts.status);
-      if (status && !status.success) throw new CliError(`Unknown status "${opts.status}": use one of ${CLIENT_STATUSES.join(', ')}.`);
+      const status = opts.status === undefined ? undefined : oneOf(CLIENT_STATUSES, opts.status);
+      if (status === null) throw new CliError(`Unknown status "${opts.status}": use one of ${CLIENT_STATUSES.join(', ')}.`);
       const rows = await withBackend(opts.data, async (backend) => {
         await loginFromEnv(backend);
         const all: CaseloadRow[] = [];
         for (let offset = 0; ; offset += 200) {
-          const page = await call(backend, 'clients.caseload', { search: opts.search ?? '', status: status ? [status.data!] : [], offset, limit: 200 });
+          const page = await call(backend, 'clients.caseload', { search: opts.search ?? '', status: status ? [status] : [], offset, limit: 200 });
           all.push(...page.rows);
           if (all.length >= page.total || !page.rows.length) return all;
         }

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { appendAudit } from '../../audit/auditLog';
-import { generateDemoData } from '../../demo/demoData';
-import { insertUser, listUsers } from '../../users/userRepository';
 import { CliError, dataOption, loginFromEnv, optionsOf, output, withBackend } from '../context';
 
 interface DemoOptions {
@@ -38,6 +35,12 @@ export function registerDemo(program: Command): void {
       const notes = count(opts.notes, 'notes', 10_000_000);
       const assessments = opts.assessments === undefined ? undefined : count(opts.assessments, 'assessments', 2_000_000);
       const started = Date.now();
+      // Loaded when the command runs, so the CLI's start (and `--help`) stays light.
+      const [{ appendAudit }, { generateDemoData }, { insertUser, listUsers }] = await Promise.all([
+        import('../../audit/auditLog'),
+        import('../../demo/demoData'),
+        import('../../users/userRepository'),
+      ]);
       const result = await withBackend(opts.data, async (backend) => {
         const admin = await loginFromEnv(backend);
         if (admin.role !== 'admin') throw new CliError('Only an administrator can generate demo data.');

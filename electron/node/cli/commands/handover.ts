@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { HANDOVER_SECTIONS, handoverSectionSchema, type HandoverSection } from '../../../../shared/schemas/handover';
+import { HANDOVER_SECTION_VALUES as HANDOVER_SECTIONS } from '../../../../shared/schemas/enumValues';
+import type { HandoverSection } from '../../../../shared/schemas/handover';
 import type { Backend } from '../../backend';
-import { CliError, call, dataOption, loginFromEnv, optionsOf, output, withBackend } from '../context';
+import { CliError, call, dataOption, loginFromEnv, oneOf, optionsOf, output, withBackend } from '../context';
 
 /** identity, contacts, consent, handover and receipt commands: the W8–W10 workflows, headless. */
 
@@ -18,9 +19,9 @@ async function clientIdByCode(backend: Backend, code: string): Promise<string> {
 function parseSections(value: string): HandoverSection[] {
   if (value.trim() === 'all') return [...HANDOVER_SECTIONS];
   return value.split(',').map((s) => {
-    const parsed = handoverSectionSchema.safeParse(s.trim());
-    if (!parsed.success) throw new CliError(`Unknown section "${s.trim()}": use all or a comma-separated list of ${HANDOVER_SECTIONS.join(', ')}.`);
-    return parsed.data;
+    const section = oneOf(HANDOVER_SECTIONS, s.trim());
+    if (!section) throw new CliError(`Unknown section "${s.trim()}": use all or a comma-separated list of ${HANDOVER_SECTIONS.join(', ')}.`);
+    return section;
   });
 }
 

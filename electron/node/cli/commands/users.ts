@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { ROLES, roleSchema, type Role } from '../../../../shared/schemas/user';
-import { CliError, call, dataOption, loginFromEnv, optionsOf, output, secretFromEnvOrPrompt, withBackend } from '../context';
+import { ROLE_VALUES as ROLES } from '../../../../shared/schemas/enumValues';
+import { CliError, call, dataOption, loginFromEnv, oneOf, optionsOf, output, secretFromEnvOrPrompt, withBackend } from '../context';
 
 interface AddOptions {
   data: string;
@@ -18,12 +18,12 @@ export function registerUsers(program: Command): void {
     .option('--display-name <name>', 'display name (default: the username)')
     .action(async (username: string, _opts: AddOptions, cmd: Command) => {
       const opts = optionsOf<AddOptions>(cmd);
-      const role = roleSchema.safeParse(opts.role);
-      if (!role.success) throw new CliError(`Unknown role "${opts.role}": use one of ${ROLES.join(', ')}.`);
+      const role = oneOf(ROLES, opts.role);
+      if (!role) throw new CliError(`Unknown role "${opts.role}": use one of ${ROLES.join(', ')}.`);
       const user = await withBackend(opts.data, async (backend) => {
         await loginFromEnv(backend);
         const password = await secretFromEnvOrPrompt('THROUGHCARE_NEW_PASSWORD', `Password for the new user ${username}: `, { confirm: true });
-        return call(backend, 'users.create', { username, displayName: opts.displayName ?? username, role: role.data as Role, password });
+        return call(backend, 'users.create', { username, displayName: opts.displayName ?? username, role, password });
       });
       output(opts, user, () => `User "${user.username}" (${user.role}) created.`);
     });
