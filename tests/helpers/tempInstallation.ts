@@ -53,27 +53,35 @@ export class TempInstallation {
 
 export { Database };
 
+type TableReader = { name: string; rows: Database.Statement };
+/** Prepared once per connection: a snapshot is taken around every call in the sweeps. */
+const readers = new WeakMap<Database.Database, TableReader[]>();
+
+function tableReaders(sqlite: Database.Database): TableReader[] {
+  const cached = readers.get(sqlite);
+  if (cached) return cached;
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[];
+  const list = tables.map(({ name }) => {
+    let rows: Database.Statement;
+    try {
+      rows = sqlite.prepare(`SELECT rowid, * FROM "${name}" ORDER BY rowid`).raw();
+    } catch {
+      // WITHOUT ROWID tables: every column, in primary-key order
+      rows = sqlite.prepare(`SELECT * FROM "${name}"`).raw();
+    }
+    return { name, rows };
+  });
+  readers.set(sqlite, list);
+  return list;
+}
+
 /** `rows:sha256` of each table's content in rowid order (shadow tables of the search index included). */
 export function contentSnapshot(sqlite: Database.Database): Record<string, string> {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[];
   const snap: Record<string, string> = {};
-  for (const { name } of tables) {
-    let rows: unknown[][];
-    try {
-      rows = sqlite.prepare(`SELECT rowid, * FROM "${name}" ORDER BY rowid`).raw().all() as unknown[][];
-    } catch {
-      // WITHOUT ROWID and virtual tables: every column, in the table's own order
-      rows = sqlite.prepare(`SELECT * FROM "${name}"`).raw().all() as unknown[][];
-    }
-    const hash = createHash('sha256');
-    for (const row of rows) {
-      for (const value of row) {
-        if (Buffer.isBuffer(value)) hash.update(`b${value.length}:`).update(value);
-        else hash.update(`${typeof value}:${String(value).length}:${String(value)}`);
-      }
-      hash.update('\n');
-    }
-    snap[name] = `${rows.length}:${hash.digest('hex')}`;
+  for (const { name, rows: statement } of tableReaders(sqlite)) {
+    const rows = statement.all() as unknown[][];
+    const text = JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+    snap[name] = `${rows.length}:${createHash('sha256').update(text).digest('hex')}`;
   }
   const head = sqlite.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
   snap.auditHead = head ? `${head.seq}:${head.hash}` : 'none';
