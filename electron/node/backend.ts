@@ -26,6 +26,8 @@ import type { Clock, InstallationPort, SessionContext, SessionPort } from './api
 import { createUserCallContext } from './api/callContext';
 import { resolveClientScope } from './clients/clientAccess';
 import { log } from './log';
+import { inspectWal, isDamageError, quickCheck } from './store/integrity';
+import { integrityError } from './backup/backupError';
 
 export const DB_FILE_NAME = 'throughcare.db';
 const PENDING_AUDIT_FILE = 'pending-audit.jsonl';
@@ -92,12 +94,35 @@ export class Backend implements SessionPort {
   /** Opens the database with the data key and starts a session; flushes audit events recorded while locked. */
   openSession(dataKey: Buffer, user: SessionUser | null): OpenSession {
     this.closeSession();
-    const store = openStore(this.dbPath, dataKey);
+    const store = this.openCheckedStore(dataKey);
     const session: OpenSession = { store, dataKey, user, lastActivity: this.now() };
     this.session = session;
     this.loadAutoLock(store.db);
     this.flushPendingAudit(store.db);
     return session;
+  }
+
+  /**
+   * Opens the database after checking what SQLite would silently skip (a damaged write-ahead log) and then runs the
+   * quick integrity check. The data key has just unwrapped an authenticated slot, so a file it cannot read is damaged.
+   */
+  private openCheckedStore(dataKey: Buffer): Store {
+    const wal = inspectWal(`${this.dbPath}-wal`);
+    if (wal?.kind === 'walDamaged') throw integrityError('walDamaged', { count: wal.lostTransactions });
+    let store: Store;
+    try {
+      store = openStore(this.dbPath, dataKey);
+    } catch (e) {
+      if (isDamageError(e) || (e instanceof StoreError && e.kind === 'notOurs')) throw integrityError('damaged');
+      throw e;
+    }
+    const problem = quickCheck(store.sqlite);
+    if (problem) {
+      store.close();
+      log.error('integrity check failed at unlock', { kind: problem.kind });
+      throw integrityError('damaged');
+    }
+    return store;
   }
 
   closeSession(): void {
@@ -142,6 +167,8 @@ export class Backend implements SessionPort {
     };
     return {
       dataDir: this.dataDir,
+      dbPath: this.dbPath,
+      keySlotPath: this.keySlotPath,
       organisation: () => this.readKeySlots().installation.organisation,
       readKeySlots: () => this.readKeySlots(),
       writeKeySlots: (file) => this.writeKeySlots(file),
@@ -227,6 +254,10 @@ function toErrorPayload(e: unknown, name: string): ApiErrorPayload {
     return { code: 'INTERNAL', message: 'Internal error: the answer did not match the contract.', messageKey: 'errors.internal' };
   }
   const err = e as { code?: string; name?: string };
+  if (isDamageError(e)) {
+    log.error('database damaged', { call: name, code: err.code ?? null });
+    return integrityError('damaged').toPayload();
+  }
   if (err?.code === 'SQLITE_FULL') return { code: 'STORAGE', message: 'The disk is full. Nothing was saved.', messageKey: 'errors.store.diskFull' };
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'CONFLICT', message: 'This conflicts with existing data.', messageKey: 'errors.conflict' };

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../app/api';
 import { useErrorText } from '../app/i18n';
 import { installationSettingsSchema } from '../../shared/schemas/settings';
+import { BackupSection } from '../backup/BackupSection';
 
 export function SettingsPage() {
   const { t } = useTranslation('admin');
@@ -42,6 +43,7 @@ export function SettingsPage() {
           </Stack>
         </form>
       </Paper>
+      <BackupSection />
     </Stack>
   );
 }

@@ -17,6 +17,7 @@ import { DirectoryPage } from '../directory/DirectoryPage';
 import { IdentityPage } from '../identity/IdentityPage';
 import { ContactsPage } from '../identity/ContactsPage';
 import { ImportPage } from '../handover/ImportPage';
+import { BackupWarning } from '../backup/BackupWarning';
 
 type Page = 'caseload' | 'releases' | 'tasks' | 'directory' | 'handoverImport' | 'contacts' | 'identity' | 'home' | 'users' | 'audit' | 'settings' | 'reference' | 'account';
 const PAGE_KEY = 'throughcare.page';
@@ -88,6 +89,7 @@ function Home({ user, status }: { user: SessionUser; status: OutputOf<'app.statu
   return (
     <Stack>
       <Title order={2}>{t('home.title', { name: user.displayName })}</Title>
+      {user.role === 'admin' && <BackupWarning />}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Paper withBorder p="md"><Text c="dimmed" size="sm">{t('home.organisation')}</Text><Text fw={600}>{status.organisation}</Text></Paper>
         <Paper withBorder p="md"><Text c="dimmed" size="sm">{t('home.workstation')}</Text><Text fw={600}>{status.workstation}</Text></Paper>

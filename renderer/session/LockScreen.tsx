@@ -5,6 +5,7 @@ import { call } from '../app/api';
 import { useErrorText } from '../app/i18n';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import type { SessionUser } from '../../shared/schemas/user';
+import { RestorePanel } from '../backup/RestorePanel';
 
 /** The only thing on screen while locked: no client data is rendered behind it. */
 export function LockScreen(props: { organisation: string | null; lockedNotice: boolean; recovery: boolean; onUnlocked: () => void }) {
@@ -19,6 +20,8 @@ export function LockScreen(props: { organisation: string | null; lockedNotice: b
   const [newPassword, setNewPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const tb = useTranslation('backup').t;
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
@@ -41,7 +44,9 @@ export function LockScreen(props: { organisation: string | null; lockedNotice: b
         </Group>
         {props.organisation && <Text c="dimmed" mb="md">{props.organisation}</Text>}
         {props.lockedNotice && <Alert color="blue" mb="md">{t('lock.lockedNotice')}</Alert>}
-        {mode === 'password' ? (
+        {restoring ? (
+          <RestorePanel replacesExisting onRestored={() => { setRestoring(false); props.onUnlocked(); }} onCancel={() => setRestoring(false)} />
+        ) : mode === 'password' ? (
           <form onSubmit={(e) => { e.preventDefault(); void run(async () => { await call('session.login', { username, password }); setPassword(''); props.onUnlocked(); }); }}>
             <Stack>
               <Title order={2} size="h4">{t('lock.title')}</Title>
@@ -50,6 +55,7 @@ export function LockScreen(props: { organisation: string | null; lockedNotice: b
               {error && <Alert color="red" role="alert">{error}</Alert>}
               <Button type="submit" loading={busy}>{t('lock.login')}</Button>
               <Anchor component="button" type="button" size="sm" onClick={() => { setError(null); setMode('recovery'); }}>{t('lock.forgot')}</Anchor>
+              <Anchor component="button" type="button" size="sm" onClick={() => { setError(null); setRestoring(true); }}>{tb('restore.open')}</Anchor>
             </Stack>
           </form>
         ) : admins === null ? (

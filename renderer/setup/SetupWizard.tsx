@@ -7,6 +7,7 @@ import { call } from '../app/api';
 import { useErrorText } from '../app/i18n';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { sessionCalls } from '../../shared/api/calls/session';
+import { RestorePanel } from '../backup/RestorePanel';
 
 const setupInput = sessionCalls['setup.initialize'].input;
 const formSchema = z
@@ -33,6 +34,8 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
     validate: schemaResolver(formSchema, { sync: true }),
   });
   const tc = useTranslation('common').t;
+  const tb = useTranslation('backup').t;
+  const [restoring, setRestoring] = useState(false);
   const fieldError = (name: keyof typeof form.values) => {
     const e = form.errors[name];
     return e === 'passwordsDiffer' ? tc('errors.passwordsDiffer') : e;
@@ -69,6 +72,11 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
         <LanguageSwitch />
       </Group>
       <Text mb="lg">{t('setup.intro')}</Text>
+      {restoring ? (
+        <Paper withBorder p="lg">
+          <RestorePanel replacesExisting={false} onRestored={onDone} onCancel={() => setRestoring(false)} />
+        </Paper>
+      ) : (
       <Paper withBorder p="lg">
         <Stepper active={step} allowNextStepsSelect={false}>
           <Stepper.Step label={t('setup.stepOrganisation')}>
@@ -112,7 +120,13 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
             </Stack>
           </Stepper.Step>
         </Stepper>
+        {step === 0 && (
+          <Group justify="center" mt="lg">
+            <Button variant="subtle" onClick={() => setRestoring(true)}>{tb('restore.open')}</Button>
+          </Group>
+        )}
       </Paper>
+      )}
     </Container>
   );
 }

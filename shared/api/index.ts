@@ -12,6 +12,7 @@ import { directoryCalls } from './calls/directory';
 import { referralsCalls } from './calls/referrals';
 import { printCalls } from './calls/print';
 import { consentCalls, handoverCalls, identityCalls, trustedContactsCalls } from './calls/handover';
+import { backupCalls } from './calls/backup';
 
 /**
  * The whole API between the UI and the Node side. Each area declares its calls in `calls/<area>.ts`;
@@ -35,6 +36,7 @@ export const apiContract = {
   ...trustedContactsCalls,
   ...consentCalls,
   ...handoverCalls,
+  ...backupCalls,
 } satisfies Record<string, AnyCallDefinition>;
 
 export type ApiContract = typeof apiContract;

@@ -6,13 +6,14 @@ import { directory } from './locales/directory';
 import { assessments } from './locales/assessments';
 import { plan } from './locales/plan';
 import { handover } from './locales/handover';
+import { backup } from './locales/backup';
 
 export const LANGUAGES = ['cs', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'cs';
 
 /** Each area keeps both languages side by side in `locales/<area>.ts`; a unit test checks they have the same keys. */
-export const locales = { common, session, admin, clients, directory, assessments, plan, handover };
+export const locales = { common, session, admin, clients, directory, assessments, plan, handover, backup };
 export type Namespace = keyof typeof locales;
 
 export function resourcesFor(lang: Language): Record<Namespace, unknown> {

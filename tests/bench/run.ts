@@ -18,6 +18,9 @@ import { MIGRATIONS_DIR, openStore, type Store } from '../../electron/node/store
 import { rebuildSearchIndex } from '../../electron/node/store/searchIndex';
 import { readKeySlotFile, unlockWithPassword, verifyMac } from '../../electron/node/keyslots/keySlots';
 import { benchTargets, measure, type BenchResult } from './measure';
+import Database from 'better-sqlite3';
+import { inspectWal, quickCheck } from '../../electron/node/store/integrity';
+import { openRaw } from '../../electron/node/backup/backupService';
 import { copyToPlain } from './plainCopy';
 import { extraBenches } from './extraBenches';
 
@@ -121,10 +124,32 @@ async function main(): Promise<void> {
     measure('open + unlock (without Argon2id)', {
       encrypted: () => {
         verifyMac(readKeySlotFile(slotsFile), dataKey);
-        openStore(encFile, dataKey).close();
+        // Unlock also reads the write-ahead log and runs the quick integrity check (store/integrity.ts).
+        inspectWal(`${encFile}-wal`);
+        const store = openStore(encFile, dataKey);
+        quickCheck(store.sqlite);
+        store.close();
       },
       plain: () => {
-        openStore(plainFile, null).close();
+        inspectWal(`${plainFile}-wal`);
+        const store = openStore(plainFile, null);
+        quickCheck(store.sqlite);
+        store.close();
+      },
+    }, { iterations: 30 }),
+  );
+  results.push(
+    // The quick integrity check alone, on a fresh connection (cold page cache), as at unlock.
+    measure('integrity quick check at unlock', {
+      encrypted: () => {
+        const sqlite = openRaw(encFile, dataKey);
+        quickCheck(sqlite);
+        sqlite.close();
+      },
+      plain: () => {
+        const sqlite = new Database(plainFile, { fileMustExist: true });
+        quickCheck(sqlite);
+        sqlite.close();
       },
     }, { iterations: 30 }),
   );

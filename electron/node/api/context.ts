@@ -27,6 +27,8 @@ export type AuditInput = Omit<AuditEvent, 'actorId' | 'actorName'>;
 /** The installation around the database, as far as user calls need it (organisation name, key slots). */
 export interface InstallationPort {
   readonly dataDir: string;
+  readonly dbPath: string;
+  readonly keySlotPath: string;
   organisation(): string;
   readKeySlots(): KeySlotFile;
   writeKeySlots(file: KeySlotFile): void;

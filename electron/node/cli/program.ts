@@ -6,6 +6,7 @@ import { registerAudit } from './commands/audit';
 import { registerClients } from './commands/clients';
 import { registerDemo } from './commands/demo';
 import { registerHandoverCommands } from './commands/handover';
+import { registerBackup, registerDoctor, registerRestore } from './commands/backup';
 
 /**
  * The command tree. To add a command group: create `commands/<group>.ts` exporting `register<Group>(program)`
@@ -21,6 +22,9 @@ export function buildProgram(): Command {
   registerClients(program);
   registerDemo(program);
   registerHandoverCommands(program);
+  registerBackup(program);
+  registerRestore(program);
+  registerDoctor(program);
   return program;
 }
 

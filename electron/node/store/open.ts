@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 import { StoreError } from './errors';
 import { SEARCH_INDEX_SQL } from './searchIndex';
+import { isDamageError } from './integrity';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export interface Store {
@@ -99,6 +100,7 @@ export function openStore(file: string, dataKey: Buffer | null, opts: { create?:
     };
   } catch (e) {
     sqlite.close();
+    if (isDamageError(e)) throw e; // a damaged page, not a migration problem: the caller says so in words
     throw new StoreError('migration', `The database could not be prepared: ${(e as Error).message}`);
   }
 }

@@ -13,6 +13,7 @@ import { directoryHandlers } from './directory';
 import { referralsHandlers } from './referrals';
 import { printHandlers } from './print';
 import { consentHandlers, handoverHandlers, identityHandlers, trustedContactsHandlers } from './handover';
+import { backupHandlers } from './backup';
 
 /** The dispatch table: the type forces one handler for every call in the contract. */
 export const handlers: HandlersFor<ApiContract> = {
@@ -33,4 +34,5 @@ export const handlers: HandlersFor<ApiContract> = {
   ...trustedContactsHandlers,
   ...consentHandlers,
   ...handoverHandlers,
+  ...backupHandlers,
 };
