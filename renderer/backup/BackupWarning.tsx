@@ -1,4 +1,4 @@
-import { Alert } from '@mantine/core';
+import { Alert, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../app/api';
@@ -10,8 +10,9 @@ export function BackupWarning() {
   const s = status.data;
   if (!s?.overdue) return null;
   return (
-    <Alert color="orange" title={s.daysSinceLastBackup === null ? t('home.never') : t('home.overdue', { count: s.daysSinceLastBackup })} data-testid="backup-warning">
-      {t('home.action')}
+    <Alert color="orange" data-testid="backup-warning">
+      <Text fw={600}>{s.daysSinceLastBackup === null ? t('home.never') : t('home.overdue', { count: s.daysSinceLastBackup })}</Text>
+      <Text size="sm">{t('home.action')}</Text>
     </Alert>
   );
 }

@@ -68,7 +68,7 @@ export function RestorePanel(props: { replacesExisting: boolean; onRestored: () 
         <TextInput label={t('restore.file')} value={file} onChange={(e) => { setFile(e.currentTarget.value); setManifest(null); }} required autoFocus placeholder="/media/usb/throughcare-….tcbackup" />
         {manifest && (
           <>
-            <Alert color="blue" data-testid="backup-found">{t('restore.found', { date: date(manifest.createdAt), organisation: manifest.organisation, workstation: manifest.workstation })}</Alert>
+            <Alert color="blue" role="status" data-testid="backup-found">{t('restore.found', { date: date(manifest.createdAt), organisation: manifest.organisation, workstation: manifest.workstation })}</Alert>
             <SegmentedControl
               aria-label={t('restore.title')}
               value={mode}

@@ -16,6 +16,9 @@ export const benchTargets: Record<string, number> = {
   'client record with everything': 30,
   'handover export (200 notes, 5 MB attachments)': 500,
   'handover import + verify (200 notes, 5 MB attachments)': 500,
+  // Scaled linearly from the 200-note budget: import must stay linear in the notes (issue 14).
+  'handover import + verify (2,000 notes)': 5_000,
+  'handover import + verify (10,000 notes)': 25_000,
 };
 
 function percentile(sorted: number[], p: number): number {

@@ -47,7 +47,7 @@ describe('backup and restore in the app', () => {
     await screenshot(page, 'backup-01-home-warning');
 
     await page.getByRole('button', { name: 'Nastavení', exact: true }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Zálohy' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Zálohy', exact: true }).isVisible()).toBe(true);
     await page.getByLabel('Složka pro zálohy').fill(path.join(usb, 'neexistuje'));
     await page.getByRole('button', { name: 'Zálohovat nyní' }).click();
     await expect.poll(() => page.getByRole('alert').innerText(), { timeout: 30_000 }).toContain('Složka pro zálohu neexistuje.');

@@ -466,3 +466,17 @@ describe('issue 14: files that are not files, unsigned bytes, clear messages', (
     expect(exported.receiptStatus).toBe('rejected');
   });
 });
+
+describe('issue 14: notes imported in bulk stay searchable', () => {
+  it('the search finds imported notes (document rebuilt once) and later notes (triggers restored after the import)', async () => {
+    const ledger = b.backend.session!.store.sqlite.prepare('SELECT client_id AS id FROM handover_imports WHERE client_id IS NOT NULL').all() as { id: string }[];
+    const imported = ledger.map((r) => r.id);
+    expect(imported.length).toBeGreaterThan(0);
+    const found = await b.call('clients.caseload', { search: 'Návštěva bydlení', limit: 200 });
+    expect(found.rows.some((r) => imported.includes(r.id))).toBe(true);
+    const target = found.rows.find((r) => imported.includes(r.id))!;
+    await b.call('contactLog.add', { clientId: target.id, at: '2025-03-03T10:00', channel: 'phone', phase: 'custody', participants: 'klient', notes: 'Zmínil kvetoucí zahrádkářskou kolonii.' });
+    const later = await b.call('clients.caseload', { search: 'zahradkarskou', limit: 200 });
+    expect(later.rows.map((r) => r.id)).toEqual([target.id]);
+  });
+});

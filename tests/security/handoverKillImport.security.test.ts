@@ -15,7 +15,8 @@ import { ORG_A, ORG_B, clientOn, exchangeCards, installation, tempFolder } from 
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'electron/node/cli/main.ts');
+/** The bundled CLI (built by vitest's global setup), run with plain node like the other CLI tests. */
+const CLI = path.join(ROOT, 'dist/cli/throughcare.mjs');
 const env = { THROUGHCARE_PASSWORD: ADMIN.password, THROUGHCARE_QUIET: '1' };
 const BUNDLES = 8;
 const FIRST_NAMES = ['Adam', 'Bohumil', 'Cyril', 'David', 'Emil', 'František', 'Gustav', 'Hynek'];
@@ -33,7 +34,7 @@ function importArgs(i: number) {
 function importKilledAfter(i: number, ms: number): Promise<{ killed: boolean; elapsed: number; code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...importArgs(i)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
+    const child = spawn(process.execPath, [CLI, ...importArgs(i)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     let killed = false;

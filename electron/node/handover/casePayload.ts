@@ -13,6 +13,7 @@ import { checklistItems, clientAttachments, clients, consents, contactNotes, fol
 import { sortNameOf } from '../clients/clientRepository';
 import { refreshChecklistCounts } from '../plan/checklistRepository';
 import type { BundleAttachment } from './bundleFormat';
+import { withClientNoteLoad } from '../store/searchIndex';
 
 /**
  * The case payload (payload/case.json) from a client's rows, and back. Only the chosen sections are read; the
@@ -178,6 +179,20 @@ export function writeCasePayload(
   who: { userId: string; now: Date },
   target: { intoClientId: string | null; code: string },
 ): string {
+  // Notes go in without the per-note search trigger; the client's search document is rebuilt once (linear time).
+  return withClientNoteLoad(db, () => {
+    const clientId = writeCaseRows(db, payload, attachments, who, target);
+    return { clientId, result: clientId };
+  });
+}
+
+function writeCaseRows(
+  db: Db,
+  payload: CasePayload,
+  attachments: Map<string, BundleAttachment>,
+  who: { userId: string; now: Date },
+  target: { intoClientId: string | null; code: string },
+): string {
   const at = who.now.toISOString();
   const r = payload.record;
   const fields = {
@@ -269,7 +284,7 @@ export function writeCasePayload(
   for (const a of payload.attachments ?? []) {
     const file = attachments.get(a.sha256)!;
     db.insert(clientAttachments)
-      .values({ id: randomUUID(), clientId, sha256: a.sha256, fileName: a.fileName, mediaType: a.mediaType, size: file.bytes.length, description: a.description, data: Buffer.from(file.bytes), createdAt: at, createdBy: who.userId })
+      .values({ id: randomUUID(), clientId, sha256: a.sha256, fileName: a.fileName, mediaType: a.mediaType, size: file.bytes.length, description: a.description, data: Buffer.isBuffer(file.bytes) ? file.bytes : Buffer.from(file.bytes), createdAt: at, createdBy: who.userId })
       .run();
   }
   return clientId;

@@ -22,7 +22,6 @@ import { buildBundle, buildReceipt, openBundle, openReceipt, attachmentPath, typ
 import { readSourceBytes, writeFileAtomically, type FileSource } from './sourceFile';
 import { HandoverError } from './handoverError';
 import { loadCaseSummaryData, renderCaseSummaryPdf } from '../pdf';
-import { withClientNoteLoad } from '../store/searchIndex';
 
 /** W8/W9: export a client as a handover file, inspect and import one, write and import receipts. */
 
@@ -347,11 +346,7 @@ export async function importHandover(ctx: WriteContext & { readonly client: Clie
       details: { bundleId: m.bundleId, senderFingerprint: m.sender.fingerprint, senderTrust: opened.senderTrust, custody: m.custody, mode: req.mode, warnings: opened.warnings.join(','), receiptId: receipt.receiptId },
     },
     (tx) => {
-      // Notes go in without the per-note search trigger; the client's search document is rebuilt once (linear time).
-      const id = withClientNoteLoad(ctx.sqlite, () => {
-        const written = writeCasePayload(tx, opened.payload, opened.attachments, { userId: ctx.user.id, now: at }, { intoClientId, code });
-        return { clientId: written, result: written };
-      });
+      const id = writeCasePayload(tx, opened.payload, opened.attachments, { userId: ctx.user.id, now: at }, { intoClientId, code });
       // A first contact: the passphrase vouched for the sender's card, which is now pinned as such.
       if (opened.senderTrust === 'unknown' && opened.decryptedBy === 'passphrase' && !activeContactByFingerprint(tx, opened.senderCard.fingerprint)) {
         insertContact(tx, opened.senderCard, opened.senderCardFile.cardBytes, opened.senderCardFile.signature, 'firstContactPassphrase', { userId: ctx.user.id, now: at });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 
 /**
  * Full-text search over client names, codes, client notes and the whole contact log (W2, W6).
@@ -22,21 +23,23 @@ const REFRESH = (clientRowid: string) => `
   DELETE FROM client_search WHERE rowid = ${clientRowid};
   INSERT INTO client_search(rowid, body) ${CLIENT_DOCUMENT(clientRowid)};`;
 
-const NOTE_TRIGGERS = `
-CREATE TRIGGER IF NOT EXISTS contact_notes_search_ai AFTER INSERT ON contact_notes BEGIN
+const NOTE_TRIGGER_LIST = [
+  `CREATE TRIGGER IF NOT EXISTS contact_notes_search_ai AFTER INSERT ON contact_notes BEGIN
   ${REFRESH('(SELECT rowid FROM clients WHERE id = new.client_id)')}
   UPDATE clients SET last_contact_at = new.at WHERE id = new.client_id AND (last_contact_at IS NULL OR last_contact_at < new.at);
-END;
-CREATE TRIGGER IF NOT EXISTS contact_notes_search_ad AFTER DELETE ON contact_notes BEGIN
+END;`,
+  `CREATE TRIGGER IF NOT EXISTS contact_notes_search_ad AFTER DELETE ON contact_notes BEGIN
   ${REFRESH('(SELECT rowid FROM clients WHERE id = old.client_id)')}
   UPDATE clients SET last_contact_at = (SELECT max(at) FROM contact_notes WHERE client_id = old.client_id) WHERE id = old.client_id;
-END;
-CREATE TRIGGER IF NOT EXISTS contact_notes_search_au AFTER UPDATE ON contact_notes BEGIN
+END;`,
+  `CREATE TRIGGER IF NOT EXISTS contact_notes_search_au AFTER UPDATE ON contact_notes BEGIN
   ${REFRESH('(SELECT rowid FROM clients WHERE id = old.client_id)')}
   ${REFRESH('(SELECT rowid FROM clients WHERE id = new.client_id)')}
   UPDATE clients SET last_contact_at = (SELECT max(at) FROM contact_notes WHERE client_id = new.client_id) WHERE id = new.client_id;
-END;
-`;
+END;`,
+];
+const NOTE_TRIGGERS = NOTE_TRIGGER_LIST.join('\n');
+const DROP_NOTE_TRIGGERS = ['contact_notes_search_ai', 'contact_notes_search_ad', 'contact_notes_search_au'].map((t) => `DROP TRIGGER IF EXISTS ${t}`);
 
 export const SEARCH_INDEX_SQL = `
 CREATE VIRTUAL TABLE IF NOT EXISTS client_search USING fts5(
@@ -81,15 +84,18 @@ export function withBulkNoteLoad<T>(sqlite: Database.Database, load: () => T): T
  * The same for one client inside the caller's open transaction (a handover import of a long-term client with
  * thousands of notes): the per-note triggers are dropped for the load, that client's document and last contact are
  * rebuilt once, the triggers restored. Linear in the notes instead of quadratic; a rollback restores the triggers.
+ * Takes the drizzle transaction (one statement per call), so that it runs wherever the caller's writes run.
  */
-export function withClientNoteLoad<T>(sqlite: Database.Database, load: () => { clientId: string; result: T }): T {
-  if (!sqlite.inTransaction) throw new Error('withClientNoteLoad runs inside the caller\'s transaction.');
-  sqlite.exec('DROP TRIGGER IF EXISTS contact_notes_search_ai; DROP TRIGGER IF EXISTS contact_notes_search_ad; DROP TRIGGER IF EXISTS contact_notes_search_au;');
+export function withClientNoteLoad<T>(tx: { run(query: SQLWrapper): unknown }, load: () => { clientId: string; result: T }): T {
+  for (const statement of DROP_NOTE_TRIGGERS) tx.run(sql.raw(statement));
   const { clientId, result } = load();
-  sqlite.prepare('UPDATE clients SET last_contact_at = (SELECT max(at) FROM contact_notes WHERE client_id = clients.id) WHERE id = ?').run(clientId);
-  const rowid = (sqlite.prepare('SELECT rowid AS r FROM clients WHERE id = ?').get(clientId) as { r: number } | undefined)?.r;
-  if (rowid !== undefined) sqlite.exec(REFRESH(String(Math.trunc(rowid))));
-  sqlite.exec(NOTE_TRIGGERS);
+  tx.run(sql`UPDATE clients SET last_contact_at = (SELECT max(at) FROM contact_notes WHERE client_id = clients.id) WHERE id = ${clientId}`);
+  tx.run(sql`DELETE FROM client_search WHERE rowid = (SELECT rowid FROM clients WHERE id = ${clientId})`);
+  tx.run(sql`INSERT INTO client_search(rowid, body)
+    SELECT c.rowid, c.code || ' ' || c.first_name || ' ' || c.last_name || ' ' || c.notes || ' ' ||
+      coalesce((SELECT group_concat(n.participants || ' ' || n.notes, ' ') FROM contact_notes n WHERE n.client_id = c.id), '')
+    FROM clients c WHERE c.id = ${clientId}`);
+  for (const statement of NOTE_TRIGGER_LIST) tx.run(sql.raw(statement));
   return result;
 }
 
