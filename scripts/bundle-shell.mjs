@@ -25,7 +25,9 @@ export async function bundleShell(root, { production }) {
   };
   await Promise.all([
     esbuild.build({ ...common, ...mainOnly, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
-    // The job pool's worker (electron/node/jobs) is loaded from beside the bundle that starts it.
+    // The backend's utilityProcess (main only brokers IPC to it), and the job pool's worker, which is loaded
+    // from beside the bundle that starts it.
+    esbuild.build({ ...common, ...mainOnly, entryPoints: ['electron/node/host/utilityHost.ts'], outfile: 'dist/electron/backendHost.cjs' }),
     esbuild.build({ ...common, ...mainOnly, entryPoints: ['electron/node/jobs/jobWorker.ts'], outfile: 'dist/electron/jobWorker.cjs' }),
     esbuild.build({ ...common, entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
   ]);

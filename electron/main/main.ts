@@ -1,6 +1,8 @@
 /**
  * Thin Electron shell: window, security handlers, one IPC channel, menu and lock signals.
- * Everything else lives in electron/node (plain Node, no electron import).
+ * Everything else lives in electron/node (plain Node, no electron import) and runs in a utilityProcess
+ * (dist/electron/backendHost.cjs): this process only brokers calls between the window and it, so neither
+ * SQLite nor a key derivation nor a PDF can freeze the window.
  * Bundled to dist/electron/main.cjs, so __dirname is dist/electron at run time.
  */
 import path from 'node:path';
@@ -13,14 +15,17 @@ import {
   Menu,
   powerMonitor,
   session,
+  utilityProcess,
   type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
 import type { ApiResult } from '../../shared/api/contract';
-import { createBackend } from '../node/backend';
+import { RemoteBackend } from '../node/host/backendHost';
 import {
   buildApplicationMenu,
+  backendHostLaunch,
   buildWebPreferences,
+  shouldRestartBackend,
   contentSecurityPolicy,
   isAllowedNavigation,
   isTrustedSender,
@@ -39,8 +44,9 @@ const rendererDir = path.join(__dirname, '..', 'renderer');
 const rendererIndex = path.join(rendererDir, 'index.html');
 const appRootUrl = pathToFileURL(rendererDir + path.sep).href;
 
-type Backend = ReturnType<typeof createBackend>;
-let backend: Backend | null = null;
+let backend: RemoteBackend | null = null;
+let quitting = false;
+let recentBackendExits = 0;
 let mainWindow: BrowserWindow | null = null;
 
 // Sandbox every renderer, including any we did not create ourselves.
@@ -69,7 +75,7 @@ function fail(err: unknown): void {
 
 async function start(): Promise<void> {
   try {
-    backend = createBackend({ dataDir: path.join(app.getPath('userData'), 'data') });
+    backend = startBackendHost();
   } catch (err) {
     fail(err);
     return;
@@ -145,6 +151,29 @@ function registerIpc(): void {
   });
 }
 
+/** The backend's utilityProcess; if it dies, open calls get an error result, the window locks, and it restarts. */
+function startBackendHost(): RemoteBackend {
+  const launch = backendHostLaunch(__dirname, path.join(app.getPath('userData'), 'data'), process.env);
+  const child = utilityProcess.fork(launch.modulePath, launch.args, launch.options);
+  const remote = new RemoteBackend((request) => child.postMessage(request));
+  child.on('message', (message) => remote.receive(message));
+  child.on('exit', (code) => {
+    remote.hostGone();
+    if (backend !== remote) return;
+    console.error('Throughcare data service exited', { code });
+    recentBackendExits += 1;
+    setTimeout(() => (recentBackendExits = Math.max(0, recentBackendExits - 1)), 60_000).unref();
+    if (!shouldRestartBackend(quitting, recentBackendExits)) {
+      backend = null;
+      if (!quitting) fail(new Error('The data service stopped repeatedly.'));
+      return;
+    }
+    backend = startBackendHost();
+    requestLock(); // a fresh process has no session: the window shows the login again
+  });
+  return remote;
+}
+
 function requestLock(): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(LOCK_CHANNEL);
 }
@@ -180,8 +209,12 @@ app.on('window-all-closed', () => {
   app.quit();
 });
 
-app.on('will-quit', () => {
+app.on('will-quit', (event) => {
+  quitting = true;
   const b = backend;
+  if (!b) return;
+  // Let the data service lock and close the database before the app exits.
+  event.preventDefault();
   backend = null;
-  b?.close();
+  void b.close().finally(() => app.quit());
 });

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../app/api';
 import { useErrorText } from '../app/i18n';
 import type { AuditVerifyResult } from '../../shared/schemas/audit';
+import { DateField } from '../app/DateField';
 
 export function AuditPage() {
   const { t, i18n } = useTranslation('admin');
@@ -35,8 +36,8 @@ export function AuditPage() {
       {error && <Alert color="red">{error}</Alert>}
       <Group align="flex-end">
         <Select label={t('audit.action')} placeholder={t('audit.allActions')} clearable data={actions.data ?? []} value={action} onChange={setAction} searchable w={260} />
-        <TextInput type="date" label={t('audit.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label={t('audit.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <DateField label={t('audit.from')} value={from} onChange={(v) => setFrom(v ?? '')} />
+        <DateField label={t('audit.to')} value={to} onChange={(v) => setTo(v ?? '')} />
       </Group>
       <Table striped>
         <Table.Thead>

@@ -17,15 +17,17 @@ import { DirectoryPage } from '../directory/DirectoryPage';
 import { IdentityPage } from '../identity/IdentityPage';
 import { ContactsPage } from '../identity/ContactsPage';
 import { ImportPage } from '../handover/ImportPage';
+import { DashboardPage } from '../reports/DashboardPage';
+import { ProgrammePage } from '../reports/ProgrammePage';
 import { BackupWarning } from '../backup/BackupWarning';
 
-type Page = 'caseload' | 'releases' | 'tasks' | 'directory' | 'handoverImport' | 'contacts' | 'identity' | 'home' | 'users' | 'audit' | 'settings' | 'reference' | 'account';
+type Page = 'reports' | 'programme' | 'caseload' | 'releases' | 'tasks' | 'directory' | 'handoverImport' | 'contacts' | 'identity' | 'home' | 'users' | 'audit' | 'settings' | 'reference' | 'account';
 const PAGE_KEY = 'throughcare.page';
 
 /** Which pages a role sees; the Node side enforces the same through each call's access list. */
 function pagesFor(user: SessionUser): Page[] {
-  if (user.role === 'admin') return ['caseload', 'releases', 'tasks', 'directory', 'handoverImport', 'contacts', 'identity', 'home', 'users', 'audit', 'settings', 'reference', 'account'];
-  return user.role === 'evaluator' ? ['home', 'account'] : ['caseload', 'releases', 'tasks', 'directory', 'handoverImport', 'contacts', 'identity', 'home', 'account'];
+  if (user.role === 'admin') return ['caseload', 'releases', 'tasks', 'directory', 'handoverImport', 'contacts', 'identity', 'reports', 'programme', 'home', 'users', 'audit', 'settings', 'reference', 'account'];
+  return user.role === 'evaluator' ? ['reports', 'programme', 'home', 'account'] : ['caseload', 'releases', 'tasks', 'directory', 'handoverImport', 'contacts', 'identity', 'home', 'account'];
 }
 
 export function Shell({ user, status, onLock }: { user: SessionUser; status: OutputOf<'app.status'>; onLock: () => void }) {
@@ -41,7 +43,7 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
     setPageState(p);
   };
   const navLabel = (p: Page) =>
-    p === 'directory' ? t('directory:title') : p === 'handoverImport' ? t('handover:nav.import') : p === 'contacts' ? t('handover:nav.contacts') : p === 'identity' ? t('handover:nav.identity') : t(`nav.${p}`);
+    p === 'reports' ? t('reports:nav.dashboard') : p === 'programme' ? t('reports:nav.programme') : p === 'directory' ? t('directory:title') : p === 'handoverImport' ? t('handover:nav.import') : p === 'contacts' ? t('handover:nav.contacts') : p === 'identity' ? t('handover:nav.identity') : t(`nav.${p}`);
   // Opening a client from any page (e.g. a task list) switches to the clients area.
   useEffect(() => onClientViewRequested(() => pages.includes('caseload') && setPage('caseload')), [user.role]);
 
@@ -60,7 +62,7 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.label')}>
         {pages.map((p) => (
           <NavLink key={p} component="button" label={navLabel(p)} active={page === p} variant="filled" onClick={() => { if (p === 'caseload') showClientList(); setPage(p); }} aria-current={page === p ? 'page' : undefined} />
         ))}
@@ -68,6 +70,8 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
       <AppShell.Main>
         {page === 'caseload' && <ClientsArea user={user} />}
         {page === 'home' && <Home user={user} status={status} />}
+        {page === 'reports' && <DashboardPage user={user} />}
+        {page === 'programme' && <ProgrammePage user={user} />}
         {page === 'reference' && <ReferencePage />}
         {page === 'releases' && <UpcomingReleasesPage />}
         {page === 'tasks' && <MyTasksPage />}

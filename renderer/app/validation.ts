@@ -22,6 +22,10 @@ export function setValidationLanguage(lang: Language): void {
       if (issue.code === 'invalid_format' && issue.input === '') return t('required');
       if (issue.code === 'invalid_format' && 'pattern' in issue && String(issue.pattern) === String(CLIENT_CODE_PATTERN)) return t('clientCode');
       if (issue.code === 'invalid_format' && 'format' in issue && issue.format === 'date') return t('date');
+      if (issue.code === 'invalid_format' && 'format' in issue && issue.format === 'datetime') return t('dateTime');
+      if (issue.code === 'invalid_format' && 'format' in issue && issue.format === 'email') return t('email');
+      // A local date-time checked by pattern first (appointments): the same sentence as any date-time.
+      if (issue.code === 'invalid_format' && 'pattern' in issue && String(issue.pattern).includes('T\\d{2}:\\d{2}')) return t('dateTime');
       if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null)) return t('required');
       if (issue.code === 'invalid_value' && (issue.input === null || issue.input === undefined || issue.input === '')) return t('required');
       if (issue.code === 'custom') return ruleText(issue);

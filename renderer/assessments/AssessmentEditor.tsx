@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../shared/api';
 import { ASSESSMENT_SECTIONS, assessmentCompleteFormSchema, assessmentFormSchema, type Assessment } from '../../shared/schemas/assessment';
@@ -9,6 +9,7 @@ import { useDraftForm } from '../drafts/useDraftForm';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { SectionForm, type EditorValues } from './AssessmentFields';
 import { READABLE_ERRORS, formErrors, localizedSchema, useAssessmentErrorText, useAssessmentLabels } from './labels';
+import { DateField } from '../app/DateField';
 
 const formSchema = localizedSchema(assessmentFormSchema);
 export const assessmentFormKey = (id: string) => `assessment:${id}`;
@@ -140,7 +141,7 @@ export function AssessmentEditor({ assessment, onBack, onCompleted }: { assessme
         )}
         <Paper withBorder p="md">
           <Group align="flex-end" justify="space-between">
-            <TextInput type="date" label={t('editor.date')} withAsterisk min="1990-01-01" max="2100-12-31" {...form.getInputProps('assessedOn')} w={220} />
+            <DateField label={t('editor.date')} withAsterisk minDate="1990-01-01" maxDate="2100-12-31" {...form.getInputProps('assessedOn')} w={220} />
             <Text c="dimmed" size="sm">{t('editor.autosaved')}</Text>
           </Group>
           <Group component="nav" aria-label={t('editor.sectionsNav')} gap="xs" mt="sm" style={{ rowGap: 2 }}>

@@ -2,6 +2,7 @@ import { Button, Fieldset, Group, NativeSelect, NumberInput, Paper, Radio, Simpl
 import type { UseFormReturnType } from '@mantine/form';
 import { NEED_LEVELS, NOTES_MAX, type AssessmentContent, type FieldDef, type FieldValue, type SectionDef } from '../../shared/schemas/assessment';
 import { useAssessmentLabels } from './labels';
+import { DateField } from '../app/DateField';
 
 export type EditorValues = { assessedOn: string; revision: number; content: AssessmentContent };
 type Form = UseFormReturnType<EditorValues>;
@@ -26,7 +27,7 @@ function FieldControl({ form, path, sectionId, def, value }: { form: Form; path:
         />
       );
     case 'date':
-      return <TextInput type="date" label={label} error={error} {...DATE_BOUNDS} value={(value as string | null) ?? ''} onChange={(e) => set(e.currentTarget.value || null)} />;
+      return <DateField label={label} error={error} minDate={DATE_BOUNDS.min} maxDate={DATE_BOUNDS.max} emptyValue={null} value={value as string | null} onChange={set} />;
     case 'number':
       return (
         <NumberInput

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Loader, NativeSelect, Paper, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Loader, NativeSelect, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ASSESSMENT_KINDS, type AssessmentKind, type AssessmentSummary } from '../../shared/schemas/assessment';
 import type { ClientTabProps } from '../clients/clientTabs';
@@ -10,6 +10,7 @@ import { AssessmentView } from './AssessmentView';
 import { AssessmentCompare } from './AssessmentCompare';
 import { READABLE_ERRORS, todayIso, useAssessmentErrorText, useAssessmentLabels } from './labels';
 import { useTabView } from './useTabView';
+import { DateField } from '../app/DateField';
 
 type View = { kind: 'list' } | { kind: 'open'; id: string } | { kind: 'compare'; beforeId: string; afterId: string };
 
@@ -178,7 +179,7 @@ function NewAssessment({ clientId, existing, onCancel, onCreated }: { clientId: 
           <Title order={4}>{t('create.title')}</Title>
           <Group align="flex-end">
             <NativeSelect label={t('create.kind')} value={kind} onChange={(e) => setKind(e.currentTarget.value as AssessmentKind)} data={ASSESSMENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} data-autofocus />
-            <TextInput type="date" label={t('create.date')} required value={assessedOn} max={todayIso()} onChange={(e) => setAssessedOn(e.currentTarget.value)} />
+            <DateField label={t('create.date')} required value={assessedOn} maxDate={todayIso()} onChange={(v) => setAssessedOn(v ?? '')} />
           </Group>
           {latest && (
             <Checkbox

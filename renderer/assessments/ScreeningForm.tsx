@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
-import { Alert, Badge, Button, Group, Paper, Radio, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Radio, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { scoreInstrument, zonesDependOnSex, type InstrumentDefinition, type InstrumentZone, type LocalizedText, type ScreenedSex } from '../../shared/instruments';
 import { screeningRecordSchema } from '../../shared/schemas/screening';
@@ -10,6 +10,7 @@ import { notify } from '../app/notify';
 import { useDraftForm } from '../drafts/useDraftForm';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { READABLE_ERRORS, formErrors, localizedSchema, todayIso, useAssessmentErrorText, useAssessmentLabels } from './labels';
+import { DateField } from '../app/DateField';
 
 type Values = { clientId: string; instrumentId: string; administeredOn: string; sex: ScreenedSex; answers: Record<string, string>; notes: string };
 
@@ -115,7 +116,7 @@ export function ScreeningForm({ clientId, def, clientSex, onDone }: { clientId: 
           <Stack gap="sm" style={{ flex: 1, minWidth: 0 }}>
             <Paper withBorder p="md">
               <Group align="flex-end" gap="lg">
-                <TextInput type="date" label={t('screening.form.date')} withAsterisk min="1990-01-01" max={todayIso()} {...form.getInputProps('administeredOn')} w={200} />
+                <DateField label={t('screening.form.date')} withAsterisk minDate="1990-01-01" maxDate={todayIso()} {...form.getInputProps('administeredOn')} w={200} />
                 {bySex && (
                   <Stack gap={4}>
                     <Text size="sm" fw={500} id="screening-sex-label">{t('screening.form.sex')}</Text>

@@ -15,6 +15,7 @@ import type { SessionUser } from '../../shared/schemas/user';
 import { useReferenceOptions, useWorkerOptions } from '../reference/useReference';
 import { useClientErrorText } from './errorText';
 import { formatDate } from './format';
+import { DateField } from '../app/DateField';
 import { openClient } from './clientNavigation';
 import { READABLE_ERRORS, READABLE_TITLE } from './readable';
 
@@ -62,7 +63,7 @@ const FIELD_LABEL: Record<keyof PersonFields, string> = {
   municipality: 'municipality',
   notes: 'notes',
 };
-type DateField = 'dateOfBirth' | 'sentenceStart' | 'earliestRelease' | 'latestRelease' | 'actualRelease';
+type DateFieldName = 'dateOfBirth' | 'sentenceStart' | 'earliestRelease' | 'latestRelease' | 'actualRelease';
 
 function blankPerson(): PersonFields {
   return {
@@ -177,13 +178,14 @@ export function ClientForm({ user, client, onDone, onCancel }: { user?: SessionU
     };
   };
 
-  const dateProps = (field: DateField, required = false) => ({
+  const dateProps = (field: DateFieldName, required = false) => ({
     ...input(field),
-    type: 'date',
-    ...DATE_BOUNDS,
+    minDate: DATE_BOUNDS.min,
+    maxDate: DATE_BOUNDS.max,
     required,
-    value: (values[field] as string | null) ?? '',
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => form.setFieldValue(field, (e.currentTarget.value || (required ? '' : null)) as never),
+    emptyValue: required ? ('' as const) : null,
+    value: values[field] as string | null,
+    onChange: (value: string | null) => form.setFieldValue(field, value as never),
   });
 
   const showServerError = (e: unknown) => {
@@ -303,7 +305,7 @@ export function ClientForm({ user, client, onDone, onCancel }: { user?: SessionU
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t('fields.lastName')} required autoComplete="off" {...input('lastName')} />
             <TextInput label={t('fields.firstName')} required autoComplete="off" {...input('firstName')} />
-            <TextInput label={t('fields.dateOfBirth')} {...dateProps('dateOfBirth', true)} />
+            <DateField label={t('fields.dateOfBirth')} {...dateProps('dateOfBirth', true)} />
             <TextInput label={t('fields.code')} description={t('fields.codeHint')} required autoComplete="off" styles={{ input: { fontFamily: 'monospace' } }} {...input('code')} />
             <Select label={t('fields.sex')} required data={SEXES.map((s) => ({ value: s, label: t(`sex.${s}`) }))} allowDeselect={false} {...input('sex')} />
             <TextInput label={t('fields.nationality')} {...input('nationality')} />
@@ -314,11 +316,11 @@ export function ClientForm({ user, client, onDone, onCancel }: { user?: SessionU
         <Fieldset legend={t('sections.sentence')}>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <Select label={t('fields.prison')} data={prisons} searchable clearable {...input('prisonId')} />
-            <TextInput label={t('fields.sentenceStart')} {...dateProps('sentenceStart')} />
+            <DateField label={t('fields.sentenceStart')} {...dateProps('sentenceStart')} />
             <span />
-            <TextInput label={t('fields.earliestRelease')} description={t('fields.earliestReleaseHint')} {...dateProps('earliestRelease')} />
-            <TextInput label={t('fields.latestRelease')} {...dateProps('latestRelease')} />
-            <TextInput label={t('fields.actualRelease')} {...dateProps('actualRelease')} />
+            <DateField label={t('fields.earliestRelease')} description={t('fields.earliestReleaseHint')} {...dateProps('earliestRelease')} />
+            <DateField label={t('fields.latestRelease')} {...dateProps('latestRelease')} />
+            <DateField label={t('fields.actualRelease')} {...dateProps('actualRelease')} />
           </SimpleGrid>
         </Fieldset>
 

@@ -12,6 +12,7 @@ import { base64ToBytes, saveDownload } from '../directory/directoryUi';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { useDraftForm } from '../drafts/useDraftForm';
 import { useHandoverErrorText } from '../handover/handoverUi';
+import { DateField } from '../app/DateField';
 
 const STATUS_COLOR: Record<ConsentStatus, string> = { active: 'teal', notYetValid: 'blue', expired: 'orange', withdrawn: 'red' };
 export const localToday = () => {
@@ -113,7 +114,7 @@ function WithdrawForm({ consent, onDone }: { consent: Consent; onDone: () => Pro
     <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
       <Stack>
         <Text>{t(`consent.kinds.${consent.kind}`)}{consent.organisation ? `: ${consent.organisation}` : ''}</Text>
-        <TextInput type="date" label={t('consent.withdrawDate')} required value={on} onChange={(e) => setOn(e.currentTarget.value)} />
+        <DateField label={t('consent.withdrawDate')} required value={on} onChange={(v) => setOn(v ?? '')} />
         {error && <Alert color="red" role="alert">{error}</Alert>}
         <Group justify="flex-end"><Button type="submit" color="red">{t('consent.withdrawConfirm')}</Button></Group>
       </Stack>
@@ -176,13 +177,13 @@ function ConsentForm({ clientId, onSaved }: { clientId: string; onSaved: () => P
             </>
           )}
           <Group grow align="flex-start">
-            <TextInput type="date" label={t('consent.givenOn')} required {...form.getInputProps('givenOn')} />
-            <TextInput
-              type="date"
+            <DateField label={t('consent.givenOn')} required {...form.getInputProps('givenOn')} />
+            <DateField
               label={t('consent.expiresOn')}
               description={t('consent.expiresOnHint')}
-              value={form.values.expiresOn ?? ''}
-              onChange={(e) => form.setFieldValue('expiresOn', e.currentTarget.value || null)}
+              emptyValue={null}
+              value={form.values.expiresOn}
+              onChange={(v) => form.setFieldValue('expiresOn', v)}
               error={form.errors.expiresOn}
             />
           </Group>

@@ -11,6 +11,7 @@ import { DraftNotice } from '../drafts/DraftNotice';
 import type { ClientTabProps } from '../clients/clientTabs';
 import { nowLocal, usePlanErrorText, useRefreshPlan } from '../plan/planUi';
 import { FollowUpSection } from './FollowUpSection';
+import { DateTimeField } from '../app/DateField';
 
 const contactForm = localized(contactNoteFieldsSchema);
 const PAGE = 50;
@@ -55,7 +56,7 @@ function ContactForm({ clientId, released }: { clientId: string; released: boole
           <Title order={3} size="h4" id="contact-form-title">{t('contacts.add')}</Title>
           <DraftNotice restoredAt={restoredAt} onDiscard={() => void discard()} />
           <Group grow align="flex-start">
-            <TextInput label={t('contacts.at')} type="datetime-local" required {...form.getInputProps('at')} />
+            <DateTimeField label={t('contacts.at')} required {...form.getInputProps('at')} />
             <Select label={t('contacts.channel')} data={CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`contacts.channels.${c}`) }))} allowDeselect={false} {...form.getInputProps('channel')} />
             <Select label={t('contacts.phase')} data={CONTACT_PHASES.map((p) => ({ value: p, label: t(`contacts.phases.${p}`) }))} allowDeselect={false} {...form.getInputProps('phase')} />
           </Group>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_OUTCOMES, FOLLOW_UP_OUTCOME_FIELDS, followUpRecordFieldsSchema, type FollowUp, type FollowUpRecordFields, type FollowUpState } from '../../shared/schemas/followUp';
@@ -11,6 +11,7 @@ import { DraftNotice } from '../drafts/DraftNotice';
 import { formatDate } from '../clients/format';
 import { todayIso, usePlanErrorText, useRefreshPlan } from '../plan/planUi';
 import { FormFooter } from '../app/FormFooter';
+import { DateField } from '../app/DateField';
 
 const recordForm = localized(followUpRecordFieldsSchema);
 const STATE_COLORS: Record<FollowUpState, string> = { recorded: 'teal', due: 'orange', upcoming: 'gray', missed: 'red' };
@@ -114,7 +115,7 @@ function RecordDialog({ clientId, followUp, release, onClose }: { clientId: stri
         <Stack>
           <DraftNotice restoredAt={restoredAt} onDiscard={() => void discard()} />
           <Group grow align="flex-end">
-            <TextInput label={t('followUp.contactedOn')} type="date" required min={release} max={today} data-autofocus {...form.getInputProps('contactedOn')} />
+            <DateField label={t('followUp.contactedOn')} required minDate={release} maxDate={today} data-autofocus {...form.getInputProps('contactedOn')} />
             <Checkbox label={t('followUp.reached')} {...form.getInputProps('reached', { type: 'checkbox' })} />
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -17,6 +17,7 @@ import { useDraftForm } from '../drafts/useDraftForm';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { formatDate } from '../clients/format';
 import { usePlanErrorText, useRefreshPlan, useRunChange } from './planUi';
+import { DateField } from '../app/DateField';
 
 const goalForm = localized(goalFieldsSchema);
 const taskForm = localized(taskFieldsSchema);
@@ -228,13 +229,7 @@ function TaskDialog({ clientId, goal, task, onClose }: { clientId: string; goal:
           <DraftNotice restoredAt={restoredAt} onDiscard={() => void discard()} />
           <TextInput label={t('tasks.title')} required data-autofocus {...form.getInputProps('title')} />
           <Group grow align="flex-start">
-            <TextInput
-              label={t('tasks.dueDate')}
-              type="date"
-              {...form.getInputProps('dueDate')}
-              value={values.dueDate ?? ''}
-              onChange={(e) => form.setFieldValue('dueDate', e.currentTarget.value || null)}
-            />
+            <DateField label={t('tasks.dueDate')} {...form.getInputProps('dueDate')} emptyValue={null} value={values.dueDate} onChange={(v) => form.setFieldValue('dueDate', v)} />
             <Select label={t('tasks.responsibleKind')} data={RESPONSIBLE_KINDS.map((k) => ({ value: k, label: t(`responsible.${k}`) }))} allowDeselect={false} {...form.getInputProps('responsibleKind')} />
           </Group>
           <TextInput label={t('tasks.responsibleName')} required={values.responsibleKind === 'service'} {...form.getInputProps('responsibleName')} />

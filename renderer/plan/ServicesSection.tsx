@@ -19,6 +19,7 @@ import { formatDate } from '../clients/format';
 import { todayIso, usePlanErrorText, useRefreshPlan, useRunChange } from './planUi';
 import type { TFunction } from 'i18next';
 import { FormFooter } from '../app/FormFooter';
+import { DateField } from '../app/DateField';
 
 const serviceForm = localized(serviceFieldsSchema);
 
@@ -111,7 +112,7 @@ function ServiceDialog({ clientId, onClose }: { clientId: string; onClose: () =>
           <DraftNotice restoredAt={restoredAt} onDiscard={() => void discard()} />
           <Group grow align="flex-start">
             <Select label={t('services.kind')} data={options(SERVICE_KINDS, 'services.kinds')} allowDeselect={false} data-autofocus {...form.getInputProps('kind')} />
-            <TextInput label={t('services.deliveredOn')} type="date" required max={todayIso()} {...form.getInputProps('deliveredOn')} />
+            <DateField label={t('services.deliveredOn')} required maxDate={todayIso()} {...form.getInputProps('deliveredOn')} />
           </Group>
           {v.kind === 'oatDose' && (
             <Group grow align="flex-start">

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Group, Loader, Modal, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Modal, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { REFERRAL_STATUSES, referralFieldsSchema, type Referral, type ReferralFields, type ReferralStatus } from '../../shared/schemas/referral';
@@ -12,6 +12,7 @@ import { DraftNotice } from '../drafts/DraftNotice';
 import type { ClientTabProps } from '../clients/clientTabs';
 import { useDirectoryErrorText } from '../directory/directoryUi';
 import { ServiceSummary } from '../directory/DirectoryPage';
+import { DateTimeField } from '../app/DateField';
 
 const referralForm = localized(referralFieldsSchema);
 const STATUS_COLOUR: Record<ReferralStatus, string> = { proposed: 'gray', sent: 'blue', accepted: 'teal', attended: 'green', declined: 'red' };
@@ -199,11 +200,11 @@ function ReferralForm({ clientId, referral, onSaved }: { clientId: string; refer
         {chosen && <ServiceSummary service={chosen} />}
         <Textarea label={t('referrals.reason')} required autosize minRows={2} {...form.getInputProps('reason')} />
         <Group grow align="flex-start">
-          <TextInput
+          <DateTimeField
             label={t('referrals.appointmentAt')}
-            type="datetime-local"
-            value={form.values.appointmentAt ?? ''}
-            onChange={(e) => form.setFieldValue('appointmentAt', e.currentTarget.value || null)}
+            emptyValue={null}
+            value={form.values.appointmentAt}
+            onChange={(v) => form.setFieldValue('appointmentAt', v)}
             error={form.errors.appointmentAt}
           />
           <Select label={t('referrals.status')} data={REFERRAL_STATUSES.map((s) => ({ value: s, label: t(`referrals.statuses.${s}`) }))} allowDeselect={false} {...form.getInputProps('status')} />

@@ -89,7 +89,7 @@ export function SetupWizard({ onDone }: { onDone: () => void }) {
             </Stack>
           </Stepper.Step>
           <Stepper.Step label={t('setup.stepAdmin')}>
-            <form onSubmit={create}>
+            <form onSubmit={create} noValidate>
               <Stack mt="md">
                 <TextInput label={t('setup.displayName')} required {...form.getInputProps('displayName')} autoFocus />
                 <TextInput label={t('setup.username')} required autoComplete="username" {...form.getInputProps('username')} />

@@ -11,6 +11,7 @@ import { followUpCalls } from './calls/followUp';
 import { directoryCalls } from './calls/directory';
 import { referralsCalls } from './calls/referrals';
 import { printCalls } from './calls/print';
+import { reportsCalls } from './calls/reports';
 import { consentCalls, handoverCalls, identityCalls, trustedContactsCalls } from './calls/handover';
 import { backupCalls } from './calls/backup';
 
@@ -36,6 +37,7 @@ export const apiContract = {
   ...trustedContactsCalls,
   ...consentCalls,
   ...handoverCalls,
+  ...reportsCalls,
   ...backupCalls,
 } satisfies Record<string, AnyCallDefinition>;
 

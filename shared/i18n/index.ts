@@ -6,6 +6,7 @@ import { directory } from './locales/directory';
 import { assessments } from './locales/assessments';
 import { plan } from './locales/plan';
 import { handover } from './locales/handover';
+import { reports } from './locales/reports';
 import { backup } from './locales/backup';
 
 export const LANGUAGES = ['cs', 'en'] as const;
@@ -13,7 +14,7 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'cs';
 
 /** Each area keeps both languages side by side in `locales/<area>.ts`; a unit test checks they have the same keys. */
-export const locales = { common, session, admin, clients, directory, assessments, plan, handover, backup };
+export const locales = { common, session, admin, clients, directory, assessments, plan, handover, reports, backup };
 export type Namespace = keyof typeof locales;
 
 export function resourcesFor(lang: Language): Record<Namespace, unknown> {

@@ -6,6 +6,7 @@ import { readCasePayload, writeCasePayload } from '../../electron/node/handover/
 import { findClientById } from '../../electron/node/clients/clientRepository';
 import { ageIdentitiesOf, findIdentity, signerLookup } from '../../electron/node/identity/identityStore';
 import { HANDOVER_SECTIONS } from '../../shared/schemas/handover';
+import { loadCaseSummaryData, renderCaseSummaryPdf } from '../../electron/node/pdf';
 import { copyToPlain } from './plainCopy';
 import { withBulkNoteLoad } from '../../electron/node/store/searchIndex';
 import { measureAsync, type BenchResult } from './measure';
@@ -62,10 +63,13 @@ export async function benchHandover(runs = 7): Promise<BenchResult[]> {
     };
     const dbs = { encrypted: { a: a.backend.session!.store.db, b: b.backend.session!.store.db }, plain: { a: plainOf(a, 'a'), b: plainOf(b, 'b') } };
 
-    const exportOn = async (db: Db, clientId = client.id) => {
+    const exportOn = async (db: Db, clientId = client.id, withSummary = false) => {
       const c = findClientById(db, clientId)!;
       const { payload, attachments } = readCasePayload(db, c, HANDOVER_SECTIONS, clientId, 1);
-      return buildBundle({ sender: signer, to: { contacts: [{ card: receiver.card, label: 'B' }] }, payload, supersedes: '', custody: false, attachments, summaryPdf: null, now: new Date(), appVersion: 'bench' });
+      // The summary PDF as the export makes it: rendered in the job pool (electron/node/jobs).
+      const now = new Date();
+      const summaryPdf = withSummary ? await renderCaseSummaryPdf(loadCaseSummaryData(db, clientId, { language: 'cs', organisation: 'Benchmark', now, printedBy: 'Bench' })) : null;
+      return buildBundle({ sender: signer, to: { contacts: [{ card: receiver.card, label: 'B' }] }, payload, supersedes: '', custody: false, attachments, summaryPdf, now, appVersion: 'bench' });
     };
     const file = (await exportOn(dbs.encrypted.a)).bytes;
     const importOn = async (db: Db, bytes: Uint8Array = file) => {
@@ -83,6 +87,7 @@ export async function benchHandover(runs = 7): Promise<BenchResult[]> {
     const rows: BenchResult[] = [];
     for (const [operation, fn] of [
       ['handover export (200 notes, 5 MB attachments)', (db: { a: Db; b: Db }) => exportOn(db.a)],
+      ['handover export with summary PDF (200 notes, 5 MB attachments)', (db: { a: Db; b: Db }) => exportOn(db.a, client.id, true)],
       ['handover import + verify (200 notes, 5 MB attachments)', (db: { a: Db; b: Db }) => importOn(db.b)],
     ] as const) {
       rows.push(await measureAsync(operation, (kind) => fn(dbs[kind]), { iterations: runs }));

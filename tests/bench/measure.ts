@@ -15,6 +15,7 @@ export const benchTargets: Record<string, number> = {
   'full-text search over all notes': 30,
   'client record with everything': 30,
   'handover export (200 notes, 5 MB attachments)': 500,
+  'handover export with summary PDF (200 notes, 5 MB attachments)': 500,
   'handover import + verify (200 notes, 5 MB attachments)': 500,
   // Scaled linearly from the 200-note budget: import must stay linear in the notes (issue 14).
   'handover import + verify (2,000 notes)': 5_000,

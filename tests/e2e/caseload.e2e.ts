@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import path from 'node:path';
-import { E2EInstallation, SCREENSHOTS, launchBrowser, screenshot, seriousA11yViolations } from './harness';
+import { E2EInstallation, SCREENSHOTS, czechDate, launchBrowser, screenshot, seriousA11yViolations } from './harness';
 
 const ADMIN = { username: 'alena', displayName: 'Alena Správcová', password: 'dlouhé heslo na pracovišti' };
 const SEEDED = 120;
@@ -159,7 +159,13 @@ describe('caseload and client record, as a worker uses them', () => {
     expect((await focused()).label).toMatch(/^Datum narození/); // the cursor waits in the first field to fix
     expect(await a11yIssues()).toEqual([]);
     await screenshot(page, 'caseload-03-register-errors');
-    await form.getByLabel(/^Datum narození/).fill('1985-03-12');
+    // Dates typed the Czech way, day first; an impossible one is said beside the field, never rolled over.
+    await form.getByLabel(/^Datum narození/).fill('31.2.1985');
+    await form.getByLabel(/^Datum narození/).blur();
+    await expect.poll(() => form.getByText('Zadejte platné datum, např. 5. 3. 2026.').isVisible()).toBe(true);
+    await form.getByLabel(/^Datum narození/).fill(czechDate('1985-03-12', 'compact'));
+    await form.getByLabel(/^Datum narození/).blur();
+    expect(await form.getByLabel(/^Datum narození/).inputValue()).toBe('12. 3. 1985');
     await pick(form, /^Pohlaví/, 'Muž');
     await expect.poll(() => form.getByText('Vyplňte prosím.').count()).toBe(0);
     // The same name and date of birth as NOV-1985: a warning naming the existing client.
@@ -169,12 +175,12 @@ describe('caseload and client record, as a worker uses them', () => {
     expect(await warning.innerText()).toContain('stejné jméno a datum narození');
     // A cross-field rule, in the UI language: the earliest release after the end of sentence.
     await pick(form, 'Věznice', 'Věznice Pankrác');
-    await form.getByLabel('Začátek trestu').fill('2024-02-01');
-    await form.getByLabel('Nejdříve možné propuštění').fill(isoIn(400));
-    await form.getByLabel('Konec trestu').fill(isoIn(300));
+    await form.getByLabel('Začátek trestu').fill(czechDate('2024-02-01', 'spaced'));
+    await form.getByLabel('Nejdříve možné propuštění').fill(czechDate(isoIn(400), 'padded'));
+    await form.getByLabel('Konec trestu').fill(czechDate(isoIn(300), 'compact'));
     await form.getByRole('button', { name: 'Zaregistrovat klienta' }).click();
     await expect.poll(() => form.getByText('Nejdříve možné propuštění nemůže být po konci trestu.').isVisible()).toBe(true);
-    await form.getByLabel('Nejdříve možné propuštění').fill(isoIn(20));
+    await form.getByLabel('Nejdříve možné propuštění').fill(czechDate(isoIn(20), 'spaced'));
     await pick(form, 'Kraj návratu', 'Praha');
     await form.getByLabel('Obec návratu').fill('Praha 4');
     await form.getByLabel('Poznámky').fill('Chce do doléčovacího centra; nabídnout kurz s naloxonem.');
@@ -195,6 +201,9 @@ describe('caseload and client record, as a worker uses them', () => {
     await screenshot(page, 'caseload-05-client-page');
     const page2 = await invoke('clients.caseload', { search: 'naloxonem' });
     expect(page2.total).toBe(1);
+    // What was typed day-first reached the API as ISO dates.
+    const stored = await invoke('clients.get', { id: page2.rows[0]!.id });
+    expect([stored.dateOfBirth, stored.sentenceStart, stored.earliestRelease, stored.latestRelease]).toEqual(['1985-03-12', '2024-02-01', isoIn(20), isoIn(300)]);
   });
 
   it('finds the new client by a word from its notes', async () => {

@@ -118,7 +118,8 @@ describe('service directory, referral and printing, as a worker uses them', () =
     await choose(form, /^Služba/, 'Substituční centrum Drop In (Hlavní město Praha)');
     expect(await form.getByText('po–pá 8–16').isVisible()).toBe(true); // the service's details, to tell the client
     await form.getByLabel(/^Důvod doporučení/).fill('Pokračování substituční léčby hned po propuštění');
-    await form.getByLabel(cs.referrals.appointmentAt).fill('2027-01-16T09:30');
+    await form.getByLabel(cs.referrals.appointmentAt).fill('16.1.2027'); // day first, as typed in Czechia
+    await form.getByLabel('Čas', { exact: true }).fill('9.30');
     await choose(form, cs.referrals.status, cs.referrals.statuses.sent);
     await form.getByRole('button', { name: cs.referrals.add }).click();
 

@@ -34,6 +34,10 @@ describe('foundation, as a user walks it', () => {
     await page.getByLabel('Název organizace').fill('Sananim z.ú. – Věznice Pankrác');
     await page.getByLabel('Název pracovní stanice').fill('Kancelář 3');
     await page.getByRole('button', { name: 'Další' }).click();
+    // Empty admin fields: our Czech messages beside the fields (the browser's native check, which would block the
+    // submit with its English "Please fill out this field." bubble, is off).
+    await page.getByRole('button', { name: 'Vytvořit a zašifrovat databázi' }).click();
+    await expect.poll(() => page.getByText('Vyplňte prosím.').count()).toBeGreaterThanOrEqual(1);
     await page.getByLabel('Celé jméno').fill(ADMIN.name);
     await page.getByLabel('Uživatelské jméno').fill(ADMIN.username);
     await page.getByLabel(/^Heslo\s*\*?$/).fill(ADMIN.password);
@@ -52,6 +56,7 @@ describe('foundation, as a user walks it', () => {
     await page.getByLabel('Klíč mám zapsaný a bezpečně uložený').check();
     await finish.click();
     await expect.poll(() => page.getByTestId('signed-in-as').innerText()).toContain(ADMIN.name);
+    expect(await page.getByRole('navigation', { name: 'Hlavní nabídka' }).isVisible()).toBe(true); // not "Main"
     await page.getByRole('button', { name: 'Přehled', exact: true }).click(); // staff land on the caseload; the overview is one click away
     await screenshot(page, '04-home-cs');
   });

@@ -55,3 +55,10 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** An ISO date as a Czech user types it into a date field: "5.3.2026", "5. 3. 2026" or "05.03.2026". */
+export function czechDate(iso: string, style: 'compact' | 'spaced' | 'padded' = 'spaced'): string {
+  const [y, m, d] = iso.split('-');
+  if (style === 'padded') return `${d}.${m}.${y}`;
+  return style === 'compact' ? `${Number(d)}.${Number(m)}.${y}` : `${Number(d)}. ${Number(m)}. ${y}`;
+}

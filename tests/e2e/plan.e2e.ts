@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { plan as texts } from '../../shared/i18n/locales/plan';
 import { addDays, localDate } from '../../shared/plan';
 import { CHECKLIST_ITEMS } from '../../shared/schemas/plan';
-import { E2EInstallation, launchBrowser, screenshot, seriousA11yViolations } from './harness';
+import { E2EInstallation, czechDate, launchBrowser, screenshot, seriousA11yViolations } from './harness';
 
 const ADMIN = { username: 'alena', displayName: 'Alena Správcová', password: 'dlouhé heslo na pracovišti' };
 const cs = texts.cs;
@@ -61,7 +61,12 @@ describe('release plan, checklist, contacts and follow-up, as a worker uses them
     await page.getByRole('button', { name: 'Přidat úkol k cíli „Bydlení na první tři měsíce“' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/^Úkol/).fill('Domluvit lůžko v azylovém domě');
-    await dialog.getByLabel('Termín').fill(addDays(today, 5));
+    // The due date picked from the Czech calendar, then read back day-first in the field.
+    await dialog.getByRole('button', { name: 'Vybrat datum v kalendáři' }).click();
+    const due = addDays(today, 5);
+    if (due.slice(0, 7) !== today.slice(0, 7)) await page.getByRole('button', { name: 'Další měsíc' }).click();
+    await page.getByRole('button', { name: czechDate(due), exact: true }).click();
+    expect(await dialog.getByLabel('Termín').inputValue()).toBe(czechDate(due));
     await choose(page.getByRole('dialog'), /^Kdo odpovídá/, cs.responsible.service);
     await dialog.getByRole('button', { name: 'Uložit' }).click();
     // The named service is required; the message comes in Czech from the shared rule.
@@ -138,7 +143,7 @@ describe('release plan, checklist, contacts and follow-up, as a worker uses them
     // The release happened yesterday: entered on the client's overview.
     await tab('Přehled').click();
     await page.getByRole('button', { name: 'Upravit údaje' }).click();
-    await page.getByLabel('Skutečné propuštění').fill(addDays(today, -1));
+    await page.getByLabel('Skutečné propuštění').fill(czechDate(addDays(today, -1), 'padded'));
     await page.getByRole('button', { name: 'Uložit změny' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Upravit údaje' }).isVisible(), { timeout: 20_000 }).toBe(true);
 
@@ -147,7 +152,7 @@ describe('release plan, checklist, contacts and follow-up, as a worker uses them
     expect(await page.getByTestId('follow-up-day3').innerText()).toContain(cs.followUp.states.upcoming);
     await page.getByRole('button', { name: 'Zapsat: Den 1' }).click();
     const dialog = page.getByRole('dialog');
-    expect(await dialog.getByLabel(/^Datum kontaktu/).inputValue()).toBe(today);
+    expect(await dialog.getByLabel(/^Datum kontaktu/).inputValue()).toBe(czechDate(today));
     await choose(page.getByRole('dialog'), 'Bydlení', cs.followUp.outcomes.housing.temporary);
     await choose(page.getByRole('dialog'), 'Docházka do léčby', cs.followUp.outcomes.treatmentAttendance.attending);
     await choose(page.getByRole('dialog'), 'Předávkování', cs.followUp.outcomes.overdose.no);

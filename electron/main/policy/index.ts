@@ -4,3 +4,4 @@ export { isAllowedNavigation, isTrustedSender, isInsideAppRoot } from './navigat
 export { windowOpenDecision, permissionDecision } from './permissions';
 export { buildApplicationMenu, MENU_I18N_KEYS, type MenuItemModel, type MenuCommand } from './menu';
 export { fusesConfig, type FusesConfig } from './fuses';
+export { backendHostLaunch, shouldRestartBackend } from './backendHost';

@@ -4,7 +4,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { invokeRequestSchema } from '../../../shared/api';
-import type { Backend } from '../backend';
+import type { BackendPort } from '../host/backendHost';
 
 /**
  * The loopback HTTP bridge: the same dispatcher as Electron IPC, for the browser development mode and the
@@ -53,7 +53,7 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startBridge(opts: { backend: Backend; staticDir: string | null; port?: number; token?: string }): Promise<Bridge> {
+export async function startBridge(opts: { backend: BackendPort; staticDir: string | null; port?: number; token?: string }): Promise<Bridge> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
   let port = 0;
 

@@ -6,6 +6,7 @@ import { registerAudit } from './commands/audit';
 import { registerClients } from './commands/clients';
 import { registerDemo } from './commands/demo';
 import { registerHandoverCommands } from './commands/handover';
+import { registerReport } from './commands/report';
 import { registerBackup, registerDoctor, registerRestore } from './commands/backup';
 
 /**
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerClients(program);
   registerDemo(program);
   registerHandoverCommands(program);
+  registerReport(program);
   registerBackup(program);
   registerRestore(program);
   registerDoctor(program);

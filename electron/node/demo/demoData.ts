@@ -58,7 +58,7 @@ export function generateDemoData(db: Db, sqlite: Database.Database, workerIds: s
   const insertNote = sqlite.prepare(`INSERT INTO contact_notes (id, client_id, at, channel, phase, participants, notes, author_id, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 
-  const clientRows: Array<{ id: string; worker: string; released: number | null; start: number }> = [];
+  const clientRows: Array<{ id: string; worker: string; released: number | null; start: number; earliest?: number; checklistDone?: number }> = [];
   const createdAt = new Date(now).toISOString();
   const BATCH = 2000;
   for (let done = 0; done < opts.clients; ) {
@@ -78,13 +78,14 @@ export function generateDemoData(db: Db, sqlite: Database.Database, workerIds: s
         const id = randomUUID();
         const worker = pick(rnd, workerIds);
         const checklistTotal = CHECKLIST_ITEMS.length;
+        let checklistDone = 0; // drawn in its old place among the arguments: the same seed gives the same clients
         insertClient.run(
           id, generateClientCode(db), firstName, lastName, sortNameOf(firstName, lastName), isoDay(birth), female ? 'female' : 'male',
           pick(rnd, NATIONALITIES), rnd() < 0.9 ? 'cs' : 'en', pick(rnd, prisonIds), isoDay(start), isoDay(earliest), isoDay(latest),
           released ? isoDay(released) : null, regionIds[REGIONS.findIndex(([r]) => r === regionName)], pick(rnd, towns), worker, status,
-          rnd() < 0.3 ? noteText(rnd) : '', Math.floor(rnd() * (checklistTotal + 1)), checklistTotal, createdAt, createdAt,
+          rnd() < 0.3 ? noteText(rnd) : '', (checklistDone = Math.floor(rnd() * (checklistTotal + 1))), checklistTotal, createdAt, createdAt,
         );
-        clientRows.push({ id, worker, released, start });
+        clientRows.push({ id, worker, released, start, earliest, checklistDone });
       }
     })();
     done += n;
@@ -111,6 +112,8 @@ export function generateDemoData(db: Db, sqlite: Database.Database, workerIds: s
   });
   const assessmentCount = opts.assessments ?? opts.clients * 5;
   sqlite.transaction(() => insertAssessments(sqlite, rnd, clientRows, assessmentCount, now))();
+  // After everything else, so that the same seed still gives the same clients, notes and assessments as before.
+  sqlite.transaction(() => insertReleaseOutcomes(sqlite, rnd, clientRows, now))();
   return { clients: opts.clients, notes: opts.notes, assessments: assessmentCount, prisons: prisonIds.length, regions: regionIds.length };
 }
 
@@ -138,5 +141,57 @@ function insertAssessments(sqlite: Database.Database, rnd: () => number, clientR
     const answers = Object.fromEntries(def.items.map((item) => [item.id, pick(rnd, item.options).id]));
     const score = scoreInstrument(def, answers, 'male');
     insertScreening.run(randomUUID(), c.id, def.id, def.version, iso.slice(0, 10), JSON.stringify(answers), score.total, score.zone?.id ?? null, c.worker, iso);
+  }
+}
+
+const OUTCOMES = {
+  housing: ['stable', 'temporary', 'shelter', 'homeless', 'unknown'],
+  employment: ['employed', 'training', 'benefits', 'unemployed', 'unknown'],
+  substanceUse: ['abstinent', 'reduced', 'unchanged', 'increased', 'unknown'],
+  treatment: ['attending', 'irregular', 'notAttending', 'notReferred', 'unknown'],
+  rearrest: ['no', 'no', 'no', 'yes', 'unknown'],
+  overdose: ['no', 'no', 'no', 'nonFatal', 'unknown'],
+} as const;
+
+/**
+ * What the outcome dashboard counts (SPEC W13): the checklist items behind each client's "done" count, overdose
+ * prevention, naloxone and OAT doses in the services log before release, and follow-up contacts after release.
+ */
+function insertReleaseOutcomes(
+  sqlite: Database.Database,
+  rnd: () => number,
+  clientRows: Array<{ id: string; worker: string; released: number | null; earliest?: number; checklistDone?: number }>,
+  now: number,
+): void {
+  const insertItem = sqlite.prepare(`INSERT INTO checklist_items (client_id, item_key, status, note, not_applicable_reason, updated_at, updated_by) VALUES (?, ?, 'done', NULL, NULL, ?, ?)`);
+  const insertService = sqlite.prepare(`INSERT INTO services_log (id, client_id, kind, delivered_on, oat_medication, oat_dose, prescriber, disease, test_result, programme, attended, note,
+    created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, ?)`);
+  const insertFollowUp = sqlite.prepare(`INSERT INTO follow_ups (id, client_id, milestone, due_date, reached, contacted_on, housing, employment, substance_use, treatment_attendance,
+    rearrest, overdose, note, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`);
+  const nowIso = new Date(now).toISOString();
+  for (const c of clientRows) {
+    if (c.earliest === undefined || c.checklistDone === undefined) continue;
+    const release = c.released ?? c.earliest;
+    // The first `checklistDone` items in working order, each ticked around its due date.
+    CHECKLIST_ITEMS.slice(0, c.checklistDone).forEach((item, i) => {
+      const at = Math.min(now, release + (item.offsetDays - 5 + rnd() * 10 + i) * DAY);
+      insertItem.run(c.id, item.key, new Date(at).toISOString(), c.worker);
+    });
+    const service = (kind: string, at: number, medication: string | null = null) => {
+      if (at > now) return;
+      insertService.run(randomUUID(), c.id, kind, isoDay(at), medication, nowIso, c.worker, nowIso, c.worker);
+    };
+    if (rnd() < 0.6) service('overdosePrevention', release - (3 + rnd() * 40) * DAY);
+    if (rnd() < 0.5) service('naloxoneKit', release - rnd() * 20 * DAY);
+    if (rnd() < 0.3) service('oatDose', release - (1 + rnd() * 60) * DAY, 'methadone');
+    if (c.released === null) continue;
+    for (const [milestone, days] of [['day1', 1], ['week2', 14], ['month1', 30], ['month3', 91], ['month6', 182]] as const) {
+      const due = c.released + days * DAY;
+      if (due > now || rnd() < 0.3) continue;
+      const reached = rnd() < 0.75;
+      const o = (list: readonly string[]) => (reached ? pick(rnd, list) : 'unknown');
+      insertFollowUp.run(randomUUID(), c.id, milestone, isoDay(due), reached ? 1 : 0, isoDay(Math.min(now, due + rnd() * 3 * DAY)), o(OUTCOMES.housing), o(OUTCOMES.employment),
+        o(OUTCOMES.substanceUse), o(OUTCOMES.treatment), o(OUTCOMES.rearrest), o(OUTCOMES.overdose), nowIso, c.worker, nowIso, c.worker);
+    }
   }
 }

@@ -57,6 +57,9 @@ const CLOSINGS = [
   '',
 ];
 
+/** Every sentence a demo note can contain: the evaluation export is checked to carry none of them. */
+export const DEMO_NOTE_SENTENCES = [...OPENINGS, ...MIDDLES, ...CLOSINGS].filter(Boolean);
+
 /** Small deterministic generator (mulberry32): the same seed gives the same demo data on every machine. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './startWorker';
 import type { JobInput, JobName, JobOutput, JobReply, JobRequest } from './jobs';
 
 /**
@@ -26,14 +25,6 @@ interface PoolWorker {
   job: Pending | null;
 }
 
-/** Where the worker entry is: the .ts source under tsx/vitest, else the bundled jobWorker.{mjs,cjs} beside us. */
-function startWorker(): Worker {
-  const self = import.meta.url;
-  // From source the worker registers tsx itself (sourceWorker.mjs), then loads jobWorker.ts.
-  if (self.endsWith('.ts')) return new Worker(new URL('./sourceWorker.mjs', self));
-  const here = fileURLToPath(self);
-  return new Worker(path.join(path.dirname(here), `jobWorker${path.extname(here)}`));
-}
 
 export class JobPool {
   private readonly workers: PoolWorker[] = [];
@@ -68,7 +59,7 @@ export class JobPool {
   }
 
   private spawn(): PoolWorker {
-    const entry: PoolWorker = { worker: startWorker(), job: null };
+    const entry: PoolWorker = { worker: startWorker(import.meta.url, 'jobWorker'), job: null };
     entry.worker.on('message', (reply: JobReply) => {
       const job = entry.job;
       if (!job || job.request.id !== reply.id) return;

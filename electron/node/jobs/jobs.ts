@@ -1,6 +1,7 @@
 import { argon2id } from 'hash-wasm';
 import type { CaseSummaryPdfData, ClientPlanPdfData } from '../pdf/printData';
 import type { ConsentReceiptData } from '../handover/consentReceiptPdf';
+import type { DashboardPdfData } from '../reports/dashboardPdf';
 
 /**
  * The CPU-heavy jobs that run in the worker pool (jobPool.ts), off the thread that serves calls. Each is a pure
@@ -23,6 +24,7 @@ export const jobs = {
   clientPlanPdf: async (data: ClientPlanPdfData) => (await import('../pdf/clientPlanPdf')).renderClientPlanPdf(data),
   caseSummaryPdf: async (data: CaseSummaryPdfData) => (await import('../pdf/caseSummaryPdf')).renderCaseSummary(data),
   consentReceiptPdf: async (data: ConsentReceiptData) => (await import('../handover/consentReceiptPdf')).renderConsentReceiptPdf(data),
+  dashboardPdf: async (data: DashboardPdfData) => (await import('../reports/dashboardPdf')).renderDashboardPdf(data),
 };
 
 export type Jobs = typeof jobs;

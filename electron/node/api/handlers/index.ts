@@ -12,6 +12,7 @@ import { followUpHandlers } from './followUp';
 import { directoryHandlers } from './directory';
 import { referralsHandlers } from './referrals';
 import { printHandlers } from './print';
+import { reportsHandlers } from './reports';
 import { consentHandlers, handoverHandlers, identityHandlers, trustedContactsHandlers } from './handover';
 import { backupHandlers } from './backup';
 
@@ -34,5 +35,6 @@ export const handlers: HandlersFor<ApiContract> = {
   ...trustedContactsHandlers,
   ...consentHandlers,
   ...handoverHandlers,
+  ...reportsHandlers,
   ...backupHandlers,
 };

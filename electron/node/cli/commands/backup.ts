@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import { call, CliError, dataOption, loginFromEnv, oneLine, optionsOf, output, secretFromEnvOrPrompt, withBackend } from '../context';
-import { inspectBackup, type BackupSecret } from '../../backup/restore';
-import { runDoctor } from '../../backup/doctor';
-import { ApiError } from '../../../../shared/api';
+import type { BackupSecret } from '../../backup/restore';
+// The backup modules (and the API contract) load when a command runs, so the CLI's start and --help stay light.
+const restoreModule = () => import('../../backup/restore');
+const doctorModule = () => import('../../backup/doctor');
 
 /** A password from THROUGHCARE_PASSWORD (user THROUGHCARE_ADMIN_USER, default admin), or the recovery key. */
 async function secretFrom(opts: { recoveryKey?: string }, required: boolean): Promise<BackupSecret | undefined> {
@@ -18,7 +19,7 @@ async function direct<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof ApiError) throw new CliError(oneLine(e.message), 1, e.toPayload());
+    if (e instanceof (await import('../../../../shared/api')).ApiError) throw new CliError(oneLine(e.message), 1, e.toPayload());
     throw e;
   }
 }
@@ -45,6 +46,7 @@ export function registerBackup(program: Command): void {
     .action(async (file: string, _o: unknown, cmd: Command) => {
       const opts = optionsOf<{ recoveryKey?: string }>(cmd);
       const secret = await secretFrom(opts, false);
+      const { inspectBackup } = await restoreModule();
       const result = await direct(() => inspectBackup(path.resolve(file), secret));
       const m = result.manifest;
       const opened = result.opened;
@@ -89,6 +91,7 @@ export function registerDoctor(program: Command): void {
     .action(async (_o: unknown, cmd: Command) => {
       const opts = optionsOf<{ data: string; recoveryKey?: string }>(cmd);
       const secret = (await secretFrom(opts, true))!;
+      const { runDoctor } = await doctorModule();
       const findings = await runDoctor(path.resolve(opts.data), secret);
       const ok = findings.every((f) => f.ok);
       output(opts, { ok, findings }, () => findings.map((f) => `${f.ok ? 'ok     ' : 'PROBLEM'} ${f.check}: ${f.detail}${f.wayOut ? ` — way out: ${f.wayOut}` : ''}`));

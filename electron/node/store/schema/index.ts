@@ -5,3 +5,4 @@ export * from './assessments';
 export * from './plan';
 export * from './directory';
 export * from './handover';
+export * from './reports';
