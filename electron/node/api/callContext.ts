@@ -31,7 +31,7 @@ export function createUserCallContext(opts: UserCallContextOptions): (ReadContex
   };
   if (!opts.mutates) {
     // The read-only connection (the plain benchmark twin has none and shares the main one).
-    return { ...base, db: (store.readDb ?? store.db) as ReadDb };
+    return { ...base, db: (store.readDb ?? store.db) as ReadDb, sqlite: store.readSqlite ?? store.sqlite };
   }
   return {
     ...base,

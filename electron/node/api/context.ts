@@ -46,6 +46,8 @@ export interface Clock {
 export interface ReadContext extends Clock {
   readonly user: SessionUser;
   readonly db: ReadDb;
+  /** The read-only connection itself, for queries written in raw SQL (reports). */
+  readonly sqlite: Database.Database;
   readonly installation: InstallationPort;
   /** Records a read of client data (SPEC W11), stamped with the call's clock. */
   audit(event: AuditInput): void;
