@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit, integration and security tests: plain Node against real encrypted files in temp folders.
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/faults/**/*.test.ts'],
     environment: 'node',
     // The CLI tests run the bundled CLI (dist/cli): built from the current sources before any test starts.
     globalSetup: ['tests/helpers/buildBundles.ts'],

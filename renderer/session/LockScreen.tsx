@@ -1,11 +1,20 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { notifications } from '@mantine/notifications';
 import { call } from '../app/api';
 import { useErrorText } from '../app/i18n';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import type { SessionUser } from '../../shared/schemas/user';
 import { RestorePanel } from '../backup/RestorePanel';
+import type { AuditAnchorStatus } from '../../shared/schemas/audit';
+
+/** Lost audit history stays on screen until dismissed: the way out (a backup) must not flash by. */
+function warnIfHistoryLost(anchor: AuditAnchorStatus, t: (key: string, opts?: Record<string, unknown>) => string): void {
+  if (anchor.state !== 'lost' && anchor.state !== 'replaced') return;
+  const message = anchor.state === 'lost' ? t('lock.historyLost', { count: anchor.missing }) : t('lock.historyReplaced');
+  notifications.show({ message, color: 'red', autoClose: false, withCloseButton: true });
+}
 
 /** The only thing on screen while locked: no client data is rendered behind it. */
 export function LockScreen(props: { organisation: string | null; lockedNotice: boolean; recovery: boolean; onUnlocked: () => void }) {
@@ -47,7 +56,7 @@ export function LockScreen(props: { organisation: string | null; lockedNotice: b
         {restoring ? (
           <RestorePanel replacesExisting onRestored={() => { setRestoring(false); props.onUnlocked(); }} onCancel={() => setRestoring(false)} />
         ) : mode === 'password' ? (
-          <form onSubmit={(e) => { e.preventDefault(); void run(async () => { await call('session.login', { username, password }); setPassword(''); props.onUnlocked(); }); }}>
+          <form onSubmit={(e) => { e.preventDefault(); void run(async () => { const out = await call('session.login', { username, password }); setPassword(''); warnIfHistoryLost(out.auditAnchor, t); props.onUnlocked(); }); }}>
             <Stack>
               <Title order={2} size="h4">{t('lock.title')}</Title>
               <TextInput label={t('lock.username')} autoComplete="username" value={username} onChange={(e) => setUsername(e.currentTarget.value)} required autoFocus />
@@ -59,7 +68,7 @@ export function LockScreen(props: { organisation: string | null; lockedNotice: b
             </Stack>
           </form>
         ) : admins === null ? (
-          <form onSubmit={(e) => { e.preventDefault(); void run(async () => { const out = await call('session.unlockWithRecoveryKey', { recoveryKey }); setAdmins(out.admins); setAdminId(out.admins[0]?.id ?? ''); }); }}>
+          <form onSubmit={(e) => { e.preventDefault(); void run(async () => { const out = await call('session.unlockWithRecoveryKey', { recoveryKey }); warnIfHistoryLost(out.auditAnchor, t); setAdmins(out.admins); setAdminId(out.admins[0]?.id ?? ''); }); }}>
             <Stack>
               <Title order={2} size="h4">{t('lock.recoveryTitle')}</Title>
               <TextInput label={t('lock.recoveryKey')} value={recoveryKey} onChange={(e) => setRecoveryKey(e.currentTarget.value)} required autoFocus ff="monospace" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" />

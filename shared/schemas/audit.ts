@@ -23,7 +23,17 @@ export const auditVerifyResultSchema = z.discriminatedUnion('ok', [
     ok: z.literal(false),
     count: z.number().int(),
     brokenAt: z.number().int(),
-    reason: z.enum(['hashMismatch', 'linkBroken', 'missingEntry', 'headMismatch']),
+    reason: z.enum(['hashMismatch', 'linkBroken', 'missingEntry', 'headMismatch', 'historyLost', 'historyReplaced']),
+    /** historyLost: how many acknowledged entries (recorded outside the database) the database no longer has. */
+    missing: z.number().int().optional(),
   }),
 ]);
+
+/** The audit chain against its anchor outside the database, as found at unlock (see auditLog.compareWithAnchor). */
+export const auditAnchorStatusSchema = z.object({
+  state: z.enum(['ok', 'lost', 'replaced', 'unknown']),
+  missing: z.number().int(),
+  anchorSeq: z.number().int().nullable(),
+});
+export type AuditAnchorStatus = z.infer<typeof auditAnchorStatusSchema>;
 export type AuditVerifyResult = z.infer<typeof auditVerifyResultSchema>;

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { keySlotFileSystem } from '../../electron/node/keyslots/keySlotFile';
 import { TempInstallation, ADMIN } from '../helpers/tempInstallation';
 import { eq } from 'drizzle-orm';
 import { verifyAudit } from '../../electron/node/audit/auditLog';
@@ -145,7 +146,7 @@ describe('audit entries are written in the same transaction as the change', () =
     const before = inst.snapshot();
     const session = inst.backend.session!;
     const ms = Date.now();
-    const installation = { dataDir: inst.dir, dbPath: inst.backend.dbPath, keySlotPath: inst.backend.keySlotPath, organisation: () => 'x', readKeySlots: () => inst.backend.readKeySlots(), writeKeySlots: () => {}, dataKey: () => session.dataKey, autoLockMinutes: 5 };
+    const installation = { dataDir: inst.dir, dbPath: inst.backend.dbPath, keySlotPath: inst.backend.keySlotPath, organisation: () => 'x', readKeySlots: () => inst.backend.readKeySlots(), changeKeySlots: () => { throw new Error('not in this test'); }, dataKey: () => session.dataKey, auditAnchor: () => null, autoLockMinutes: 5 };
     const ctx = createUserCallContext({ store: session.store, user: session.user!, mutates: true, clock: { now: new Date(ms), today: localDate(ms) }, installation }) as WriteContext;
     expect(() =>
       ctx.change({ action: 'user.updated', entityType: 'user', entityId: ctx.user.id }, (tx) => {
@@ -160,15 +161,19 @@ describe('audit entries are written in the same transaction as the change', () =
   it('users.create whose key-slot write fails leaves no user and no audit entry', async () => {
     await withHistory();
     const before = inst.snapshot();
-    vi.spyOn(inst.backend, 'writeKeySlots').mockImplementation(() => {
-      throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
-    });
+    keySlotFileSystem.current = {
+      ...keySlotFileSystem.current,
+      writeSync: () => {
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      },
+    };
+    onTestFinished(() => keySlotFileSystem.reset());
     const r = await inst.raw('users.create', { username: 'petr', displayName: 'Petr', role: 'clinician', password: 'petr password 123' });
     expect(r.ok).toBe(false);
     expect(inst.snapshot()).toEqual(before);
     expect(sqlite().prepare("SELECT count(*) AS n FROM users WHERE username = 'petr'").get()).toEqual({ n: 0 });
 
-    const s = await inst.raw('settings.update', { autoLockMinutes: 30 });
+    const s = await inst.raw('settings.update', { organisation: 'Jiná organizace', autoLockMinutes: 30 });
     expect(s.ok).toBe(false);
     expect(inst.snapshot()).toEqual(before);
     expect(verifyAudit(db()).ok).toBe(true);

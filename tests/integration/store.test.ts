@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { TempInstallation, ADMIN } from '../helpers/tempInstallation';
-import { readKeySlotFile, unlockWithPassword } from '../../electron/node/keyslots/keySlots';
+import { unlockWithPassword } from '../../electron/node/keyslots/keySlots';
+import { readKeySlotFile } from '../../electron/node/keyslots/keySlotFile';
 import { applyCipherKey } from '../../electron/node/store/open';
 
 let inst: TempInstallation;
@@ -43,15 +44,16 @@ describe('encrypted store', () => {
 
   });
 
-  it('refuses to set up over an existing database it cannot open, and never overwrites it', async () => {
+  it('a database without key slots is named at login, can be set up again, and is never overwritten (moved aside)', async () => {
     inst = new TempInstallation();
     writeFileSync(path.join(inst.dir, 'throughcare.db'), 'not ours at all');
-    const r = await inst.raw('setup.initialize', { organisation: 'X', workstation: 'Y', admin: ADMIN });
-    expect(r.ok).toBe(false);
-    expect(readFileSync(path.join(inst.dir, 'throughcare.db'), 'utf8')).toBe('not ours at all');
     const login = await inst.raw('session.login', { username: 'admin', password: ADMIN.password });
-    expect(login).toMatchObject({ ok: false, error: { code: 'STORAGE' } });
+    expect(login).toMatchObject({ ok: false, error: { code: 'STORAGE', messageKey: 'errors.store.keySlotsMissing' } });
     expect(readFileSync(path.join(inst.dir, 'throughcare.db'), 'utf8')).toBe('not ours at all');
+    const r = await inst.raw('setup.initialize', { organisation: 'X', workstation: 'Y', admin: ADMIN });
+    expect(r.ok).toBe(true);
+    const aside = readdirSync(inst.dir).find((f) => f.startsWith('abandoned-setup-'))!;
+    expect(readFileSync(path.join(inst.dir, aside, 'throughcare.db'), 'utf8')).toBe('not ours at all');
   });
 });
 
@@ -91,30 +93,40 @@ describe('key slots', () => {
     expect(await inst.raw('session.login', { username: 'petr', password: 'petr password 123' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
-  it('detects a tampered key-slot file: altered slot, added slot, weakened parameters, garbage', async () => {
+  it('damage to one copy of the key slots never refuses a valid password; damage to both is named', async () => {
     inst = await new TempInstallation().setup();
     await inst.call('session.lock', { reason: 'user' });
     const slotPath = path.join(inst.dir, 'throughcare.keys.json');
+    const prevPath = `${slotPath}.prev`;
     const original = readFileSync(slotPath, 'utf8');
-    const login = () => inst.raw('session.login', { username: 'admin', password: ADMIN.password });
+    const login = async () => {
+      const r = await inst.raw('session.login', { username: 'admin', password: ADMIN.password });
+      if (r.ok) await inst.call('session.lock', { reason: 'user' });
+      return r;
+    };
 
     const dropRecovery = JSON.parse(original);
     dropRecovery.slots = dropRecovery.slots.filter((s: { kind: string }) => s.kind !== 'recovery');
     writeFileSync(slotPath, JSON.stringify(dropRecovery));
-    expect(await login()).toMatchObject({ ok: false, error: { code: 'STORAGE', messageKey: 'errors.store.keySlotsTampered' } });
+    expect((await login()).ok).toBe(true);
+    // repaired from the copy inside the database: the recovery slot is back
+    expect(readKeySlotFile(slotPath).slots.some((s) => s.kind === 'recovery')).toBe(true);
 
-    const weak = JSON.parse(original);
+    const weak = JSON.parse(readFileSync(slotPath, 'utf8'));
     weak.slots.find((s: { kind: string }) => s.kind === 'password').kdf.memoryKiB = 1024;
     writeFileSync(slotPath, JSON.stringify(weak));
+    writeFileSync(prevPath, JSON.stringify(weak));
     expect(await login()).toMatchObject({ ok: false, error: { code: 'STORAGE', messageKey: 'errors.store.weakParameters' } });
 
     writeFileSync(slotPath, '{"type": "throughcare/keyslots", "ver');
+    writeFileSync(prevPath, '{"type": "throughcare/keyslots", "ver');
     expect(await login()).toMatchObject({ ok: false, error: { code: 'STORAGE', messageKey: 'errors.store.keySlotsCorrupt' } });
     // Never overwritten by the failed attempts.
     expect(readFileSync(slotPath, 'utf8')).toBe('{"type": "throughcare/keyslots", "ver');
 
-    writeFileSync(slotPath, original);
+    writeFileSync(prevPath, original);
     expect((await login()).ok).toBe(true);
+    expect(readKeySlotFile(slotPath).slots.length).toBe(2);
   });
 
   it('a missing key-slot file gives a clear error', async () => {
@@ -122,6 +134,11 @@ describe('key slots', () => {
     await inst.call('session.lock', { reason: 'user' });
     const { rmSync } = await import('node:fs');
     rmSync(path.join(inst.dir, 'throughcare.keys.json'));
+    // the previous generation beside it still opens, and the file is rewritten
+    expect((await inst.raw('session.login', { username: 'admin', password: ADMIN.password })).ok).toBe(true);
+    await inst.call('session.lock', { reason: 'user' });
+    rmSync(path.join(inst.dir, 'throughcare.keys.json'));
+    rmSync(path.join(inst.dir, 'throughcare.keys.json.prev'));
     const r = await inst.raw('session.login', { username: 'admin', password: ADMIN.password });
     expect(r).toMatchObject({ ok: false, error: { code: 'STORAGE', messageKey: 'errors.store.keySlotsMissing' } });
     expect((await inst.call('app.status', {})).state).toBe('locked');

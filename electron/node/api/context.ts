@@ -3,9 +3,9 @@ import type { AnyCallDefinition } from '../../../shared/api/contract';
 import type { Client } from '../../../shared/schemas/client';
 import type { SessionUser } from '../../../shared/schemas/user';
 import type { AuditEvent } from '../audit/auditLog';
-import type { KeySlotFile } from '../keyslots/keySlots';
-import type { LoginThrottle } from '../session/loginThrottle';
-import type { Db, Store } from '../store/open';
+import type { Backend } from '../backend';
+import type { AuditAnchor, KeySlotContent } from '../keyslots/keySlots';
+import type { Db } from '../store/open';
 
 /**
  * What a handler is given. The dispatcher (backend.ts) builds it from the call's contract entry: the user, the
@@ -30,10 +30,13 @@ export interface InstallationPort {
   readonly dbPath: string;
   readonly keySlotPath: string;
   organisation(): string;
-  readKeySlots(): KeySlotFile;
-  writeKeySlots(file: KeySlotFile): void;
+  readKeySlots(): KeySlotContent;
+  /** Key-slot changes: the copy inside the database, its audit entry and the file beside it in one transaction. */
+  changeKeySlots<T>(event: AuditEvent, edit: (content: KeySlotContent) => KeySlotContent, fn?: (db: Db) => T): T;
   /** The open session's data key: to wrap it for a new or changed password. */
   dataKey(): Buffer;
+  /** The audit anchor found beside the database at unlock. */
+  auditAnchor(): AuditAnchor | null;
   autoLockMinutes: number;
 }
 
@@ -64,22 +67,11 @@ export interface WriteContext extends Clock {
   readonly sqlite: Database.Database;
 }
 
-/** Session management before login and in recovery (setup, login, unlock): the only calls that open the store. */
-export interface SessionPort {
-  readonly dataDir: string;
-  readonly dbPath: string;
-  readonly throttle: LoginThrottle;
-  session: { store: Store; dataKey: Buffer; user: SessionUser | null } | null;
-  recoveryMode: boolean;
-  autoLockMinutes: number;
-  state(): 'uninitialized' | 'locked' | 'recovery' | 'unlocked';
-  isInitialized(): boolean;
-  readKeySlots(): KeySlotFile;
-  writeKeySlots(file: KeySlotFile): void;
-  openSession(dataKey: Buffer, user: SessionUser | null): { store: Store; dataKey: Buffer; user: SessionUser | null };
-  closeSession(): void;
-  recordWhileLocked(event: AuditEvent): void;
-}
+/**
+ * Session management before login and in recovery (setup, login, unlock): the only calls that open the store, so
+ * they get the backend itself. A type-only import: erased at run time, so the backend and handlers form no cycle.
+ */
+export type SessionPort = Backend;
 
 export interface SessionContext extends Clock {
   readonly backend: SessionPort;

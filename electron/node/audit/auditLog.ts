@@ -3,7 +3,13 @@ import canonicalize from 'canonicalize';
 import { asc, desc, eq, and, lt, gte, lte } from 'drizzle-orm';
 import type { Db } from '../store/open';
 import { auditHead, auditLog } from '../store/schema';
-import type { AuditEntry, AuditVerifyResult } from '../../../shared/schemas/audit';
+import type { AuditAnchorStatus, AuditEntry, AuditVerifyResult } from '../../../shared/schemas/audit';
+
+/** The chain's head as recorded outside the database (in the key-slot file). */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -34,8 +40,16 @@ function safeEntryHash(row: Omit<Row, 'hash'>): string | null {
   }
 }
 
-/** Appends one entry. Call it inside the transaction of the change it records, so both commit or neither. */
+/**
+ * Appends one entry. Call it inside the transaction of the change it records, so both commit or neither.
+ * The row and the head always commit together: called outside a transaction it opens its own (inside one,
+ * better-sqlite3 makes it a savepoint), so a kill or a busy database can never leave the head behind the log.
+ */
 export function appendAudit(db: Db, event: AuditEvent, at: Date = new Date()): void {
+  db.transaction((tx) => appendInTransaction(tx, event, at));
+}
+
+function appendInTransaction(db: Db, event: AuditEvent, at: Date): void {
   const head = db.select().from(auditHead).where(eq(auditHead.id, 1)).get();
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS_HASH;
@@ -63,7 +77,7 @@ export function toAuditEntry(row: Row): AuditEntry {
 }
 
 /** Walks the chain from the first entry; reports the first entry whose hash or link does not hold. */
-export function verifyAudit(db: Db): AuditVerifyResult {
+export function verifyAudit(db: Db, anchor: AuditAnchor | null = null): AuditVerifyResult {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
@@ -80,7 +94,32 @@ export function verifyAudit(db: Db): AuditVerifyResult {
   if (head && (head.seq !== count || head.hash !== prevHash)) {
     return { ok: false, count, brokenAt: Math.min(head.seq, count + 1), reason: head.seq > count ? 'missingEntry' : 'headMismatch' };
   }
+  const against = compareWithAnchor(db, anchor);
+  if (against.state === 'lost') return { ok: false, count, brokenAt: count + 1, reason: 'historyLost', missing: against.missing };
+  if (against.state === 'replaced') return { ok: false, count, brokenAt: anchor!.seq, reason: 'historyReplaced' };
   return { ok: true, count, headHash: prevHash };
+}
+
+/**
+ * The head recorded outside the database (at the last clean lock or close) against the chain inside it.
+ * A head past the anchor is normal (work since, or a kill before the close); only a head short of the anchor,
+ * or a different entry at the anchor's place, means acknowledged history is gone.
+ */
+export function compareWithAnchor(db: Db, anchor: AuditAnchor | null): AuditAnchorStatus {
+  if (!anchor) return { state: 'unknown', missing: 0, anchorSeq: null };
+  const head = auditHeadOf(db);
+  if (head.seq < anchor.seq) return { state: 'lost', missing: anchor.seq - head.seq, anchorSeq: anchor.seq };
+  if (anchor.seq === 0) return { state: 'ok', missing: 0, anchorSeq: 0 };
+  const at = db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, anchor.seq)).get();
+  if (at?.hash !== anchor.hash) {
+    // Work went on after the loss was found: the entry recording it says what was lost, and still counts.
+    const recorded = db.select({ details: auditLog.details }).from(auditLog).where(eq(auditLog.action, 'audit.historyLost')).orderBy(desc(auditLog.seq)).all()
+      .map((r) => JSON.parse(r.details) as { missing?: number; anchorSeq?: number; state?: string })
+      .find((d) => d.anchorSeq === anchor.seq);
+    if (recorded?.state === 'lost') return { state: 'lost', missing: recorded.missing ?? 0, anchorSeq: anchor.seq };
+    return { state: 'replaced', missing: 0, anchorSeq: anchor.seq };
+  }
+  return { state: 'ok', missing: 0, anchorSeq: anchor.seq };
 }
 
 export interface AuditFilter {

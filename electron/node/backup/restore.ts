@@ -8,7 +8,8 @@ import type { backupSecretSchema } from '../../../shared/api/calls/backup';
 import type { BackupInspection, BackupManifest } from '../../../shared/schemas/backup';
 import * as schema from '../store/schema';
 import { fullCheck } from '../store/integrity';
-import { keySlotFileSchema, KEY_SLOT_FILE_NAME, unlockWithPassword, unlockWithRecovery, writeKeySlotFile, type KeySlotFile } from '../keyslots/keySlots';
+import { keySlotFileSchema, KEY_SLOT_FILE_NAME, unlockWithPassword, unlockWithRecovery, type KeySlotFile } from '../keyslots/keySlots';
+import { writeKeySlotFile } from '../keyslots/keySlotFile';
 import { parseRecoveryKey } from '../keyslots/recoveryKey';
 import { verifyAudit } from '../audit/auditLog';
 import { readBackupFile, ENTRY } from './backupFile';
@@ -25,7 +26,7 @@ export async function dataKeyFor(keySlots: KeySlotFile, secret: BackupSecret): P
   try {
     if ('recoveryKey' in secret) {
       const raw = parseRecoveryKey(secret.recoveryKey);
-      key = raw ? await unlockWithRecovery(keySlots, raw) : null;
+      key = raw ? ((await unlockWithRecovery(keySlots, raw))?.dataKey ?? null) : null;
     } else {
       key = (await unlockWithPassword(keySlots, secret.username, secret.password))?.dataKey ?? null;
     }
@@ -126,7 +127,7 @@ export async function restoreBackup(file: string, dataDir: string, secret: Backu
     } finally {
       dataKey.fill(0);
     }
-    writeKeySlotFile(path.join(staging, KEY_SLOT_FILE_NAME), keySlots);
+    writeKeySlotFile(staging, keySlots);
 
     if (existing.length) {
       movedAsideTo = path.join(dataDir, `replaced-${opts.at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(2).toString('hex')}`);

@@ -47,7 +47,15 @@ export function output(opts: GlobalOptions, value: unknown, human: () => string 
 export async function withBackend<T>(dataDir: string, fn: (backend: Backend) => Promise<T>): Promise<T> {
   // Loaded on first use: `--help` and usage errors never parse the backend (the bundle's big chunk).
   const { createBackend } = await import('../backend');
-  const backend = createBackend({ dataDir });
+  // Takes the folder lock: a second program on the same folder is refused here, in one line.
+  let backend: Backend;
+  try {
+    backend = createBackend({ dataDir, program: `CLI (${process.argv.slice(2).filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')})` });
+  } catch (e) {
+    // Folder in use, read-only, disk full: the backend's own sentence is the one line.
+    if ((e as Error)?.name === 'StoreError') throw new CliError((e as Error).message);
+    throw e;
+  }
   try {
     return await fn(backend);
   } finally {
@@ -133,5 +141,11 @@ export async function loginFromEnv(backend: Backend): Promise<OutputOf<'session.
   }
   const username = process.env.THROUGHCARE_ADMIN_USER || 'admin';
   const password = await secretFromEnvOrPrompt('THROUGHCARE_PASSWORD', `Password for ${username}: `);
-  return (await call(backend, 'session.login', { username, password })).user;
+  const login = await call(backend, 'session.login', { username, password });
+  if (login.auditAnchor.state === 'lost') {
+    process.stderr.write(`Warning: the database is missing its last ${login.auditAnchor.missing} acknowledged audit entries; restore the latest backup.\n`);
+  } else if (login.auditAnchor.state === 'replaced') {
+    process.stderr.write('Warning: the audit history differs from the one recorded at the last lock; restore the latest backup.\n');
+  }
+  return login.user;
 }

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
-import { StoreError } from './errors';
+import { StoreError, storeErrorKindOf, storeFault } from './errors';
 import { SEARCH_INDEX_SQL } from './searchIndex';
 import { isDamageError } from './integrity';
 
@@ -28,7 +28,7 @@ export const APP_ROOT = process.env.THROUGHCARE_APP_ROOT ?? path.resolve(here, '
 export const MIGRATIONS_DIR = path.join(APP_ROOT, 'drizzle');
 
 /** Under Electron the addon built for Electron's ABI is used, so the Node build stays valid for tests and CLI. */
-function nativeBindingOption(): { nativeBinding?: string } {
+export function nativeBindingOption(): { nativeBinding?: string } {
   if (!process.versions.electron) return {};
   const binding = path.join(APP_ROOT, '.native', 'electron', 'better_sqlite3.node');
   return existsSync(binding) ? { nativeBinding: binding } : {};
@@ -62,14 +62,17 @@ export function openStore(file: string, dataKey: Buffer | null, opts: { create?:
   try {
     sqlite = new Database(file, { fileMustExist: !opts.create, ...nativeBindingOption() });
   } catch (e) {
-    throw new StoreError('unreadable', `The database file cannot be opened: ${(e as Error).message}`);
+    const kind = storeErrorKindOf(e);
+    throw kind === 'readOnly' || kind === 'diskFull' ? storeFault(kind) : new StoreError('unreadable', `The database file cannot be opened: ${(e as Error).message}`);
   }
   try {
     if (dataKey) applyCipherKey(sqlite, dataKey);
     // A wrong key or a file that is not ours fails here with SQLITE_NOTADB.
     sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch {
+  } catch (e) {
     sqlite.close();
+    const kind = storeErrorKindOf(e);
+    if (kind === 'readOnly' || kind === 'diskFull') throw storeFault(kind);
     throw new StoreError('notOurs', 'The database file cannot be decrypted with this key (wrong key, or not a Throughcare database).');
   }
   try {
@@ -101,6 +104,8 @@ export function openStore(file: string, dataKey: Buffer | null, opts: { create?:
   } catch (e) {
     sqlite.close();
     if (isDamageError(e)) throw e; // a damaged page, not a migration problem: the caller says so in words
+    const kind = storeErrorKindOf(e);
+    if (kind) throw storeFault(kind);
     throw new StoreError('migration', `The database could not be prepared: ${(e as Error).message}`);
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from '../contract';
 import { displayNameSchema, passwordSchema, sessionUserSchema, usernameSchema } from '../../schemas/user';
 import { installationSettingsSchema } from '../../schemas/settings';
+import { auditAnchorStatusSchema } from '../../schemas/audit';
 
 export const appStateSchema = z.enum(['uninitialized', 'locked', 'recovery', 'unlocked']);
 export type AppState = z.infer<typeof appStateSchema>;
@@ -41,14 +42,15 @@ export const sessionCalls = {
   }),
   'session.login': defineCall({
     input: z.object({ username: usernameSchema, password: z.string().min(1).max(256) }).strict(),
-    output: z.object({ user: sessionUserSchema }),
+    /** auditAnchor: `lost` means the database no longer has acknowledged audit history (restore from a backup). */
+    output: z.object({ user: sessionUserSchema, auditAnchor: auditAnchorStatusSchema }),
     access: 'public',
     mutates: true,
     client: 'none',
   }),
   'session.unlockWithRecoveryKey': defineCall({
     input: z.object({ recoveryKey: recoveryKeySchema }).strict(),
-    output: z.object({ admins: z.array(sessionUserSchema) }),
+    output: z.object({ admins: z.array(sessionUserSchema), auditAnchor: auditAnchorStatusSchema }),
     access: 'public',
     mutates: true,
     client: 'none',

@@ -4,7 +4,7 @@ import { apiError } from '../../../../shared/api';
 import type { usersCalls } from '../../../../shared/api/calls/users';
 import type { HandlersFor } from './types';
 import { users } from '../../store/schema';
-import { withPasswordSlot, withoutUserSlot } from '../../keyslots/keySlots';
+import { newPasswordSlot, withSlot, withoutUserSlot } from '../../keyslots/keySlots';
 import { activeAdminCount, findActiveUserByUsername, findUserById, insertUser, listUsers } from '../../users/userRepository';
 
 export const usersHandlers: HandlersFor<typeof usersCalls> = {
@@ -17,16 +17,15 @@ export const usersHandlers: HandlersFor<typeof usersCalls> = {
     if (findActiveUserByUsername(ctx.db, input.username)) {
       throw apiError('CONFLICT', `The username "${input.username}" is already taken.`, 'errors.usernameTaken', { username: input.username });
     }
-    // Argon2id first (async), then the row, its audit entry and the slot file in one transaction:
-    // if writing the slot file fails, the row is rolled back and no user without a password remains.
+    // Argon2id first (async), then the row, its audit entry and the slot (inside copy and file) in one
+    // transaction: if writing the slot file fails, the row is rolled back and no user without a password remains.
     const id = randomUUID();
-    const file = await withPasswordSlot(ctx.installation.readKeySlots(), ctx.installation.dataKey(), { id, username: input.username }, input.password);
-    const { now } = ctx;
-    return ctx.change({ action: 'user.created', entityType: 'user', entityId: id, details: { role: input.role } }, (tx) => {
-      const created = insertUser(tx, { id, username: input.username, displayName: input.displayName, role: input.role }, now);
-      ctx.installation.writeKeySlots(file);
-      return created;
-    });
+    const slot = await newPasswordSlot(ctx.installation.readKeySlots(), ctx.installation.dataKey(), { id, username: input.username }, input.password);
+    const now = ctx.now;
+    const event = { actorId: ctx.user.id, actorName: ctx.user.username, action: 'user.created', entityType: 'user', entityId: id, details: { role: input.role } };
+    return ctx.installation.changeKeySlots(event, (c) => withSlot(c, slot), (tx) =>
+      insertUser(tx, { id, username: input.username, displayName: input.displayName, role: input.role }, now),
+    );
   },
 
   'users.update': (input, ctx) => {
@@ -45,8 +44,8 @@ export const usersHandlers: HandlersFor<typeof usersCalls> = {
   'users.resetPassword': async (input, ctx) => {
     const user = findUserById(ctx.db, input.id);
     if (!user || user.removedAt) throw apiError('NOT_FOUND', 'No such user.', 'errors.notFound');
-    const file = await withPasswordSlot(ctx.installation.readKeySlots(), ctx.installation.dataKey(), user, input.newPassword);
-    ctx.change({ action: 'user.passwordReset', entityType: 'user', entityId: user.id }, () => ctx.installation.writeKeySlots(file));
+    const slot = await newPasswordSlot(ctx.installation.readKeySlots(), ctx.installation.dataKey(), user, input.newPassword);
+    ctx.installation.changeKeySlots({ actorId: ctx.user.id, actorName: ctx.user.username, action: 'user.passwordReset', entityType: 'user', entityId: user.id }, (c) => withSlot(c, slot));
     return {};
   },
 
@@ -55,11 +54,10 @@ export const usersHandlers: HandlersFor<typeof usersCalls> = {
     if (!user || user.removedAt) throw apiError('NOT_FOUND', 'No such user.', 'errors.notFound');
     if (user.id === ctx.user.id) throw apiError('REFUSED', 'You cannot remove your own account.', 'errors.removeSelf');
     if (user.role === 'admin' && activeAdminCount(ctx.db) <= 1) throw apiError('REFUSED', 'The last administrator cannot be removed.', 'errors.lastAdmin');
-    const file = withoutUserSlot(ctx.installation.readKeySlots(), ctx.installation.dataKey(), user.id);
     const removedAt = ctx.now.toISOString();
-    ctx.change({ action: 'user.removed', entityType: 'user', entityId: user.id }, (tx) => {
+    const event = { actorId: ctx.user.id, actorName: ctx.user.username, action: 'user.removed', entityType: 'user', entityId: user.id };
+    ctx.installation.changeKeySlots(event, (c) => withoutUserSlot(c, user.id), (tx) => {
       tx.update(users).set({ removedAt }).where(eq(users.id, user.id)).run();
-      ctx.installation.writeKeySlots(file);
     });
     return { ...user, removedAt };
   },

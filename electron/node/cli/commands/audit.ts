@@ -9,6 +9,8 @@ export const BROKEN_REASONS: Record<BrokenReason, string> = {
   linkBroken: 'the entry does not link to the one before it (an entry was altered or replaced)',
   missingEntry: 'the entry is missing (deleted)',
   headMismatch: 'the newest entries do not match the recorded head of the chain (entries at the end were removed or replaced)',
+  historyLost: 'acknowledged entries from here on are missing from the database (it lost its newest history); restore the latest backup',
+  historyReplaced: 'the history recorded at the last clean close was replaced; restore the latest backup',
 };
 
 export function registerAudit(program: Command): void {
@@ -26,7 +28,8 @@ export function registerAudit(program: Command): void {
         output(opts, result, () => `Audit log intact: ${result.count} entries, head ${result.headHash}`);
         return;
       }
-      const line = `Audit log broken at entry ${result.brokenAt}: ${BROKEN_REASONS[result.reason]}`;
+      const missing = result.missing ? ` (${result.missing} ${result.missing === 1 ? 'entry' : 'entries'} missing)` : '';
+      const line = `Audit log broken at entry ${result.brokenAt}: ${BROKEN_REASONS[result.reason]}${missing}`;
       if (opts.json) output(opts, { ...result, message: line }, () => line);
       process.stderr.write(`${line}\n`);
       process.exitCode = 1;

@@ -6,3 +6,4 @@ export * from './plan';
 export * from './directory';
 export * from './handover';
 export * from './reports';
+export * from './keySlots';
