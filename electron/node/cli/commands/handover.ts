@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { HANDOVER_SECTION_VALUES as HANDOVER_SECTIONS } from '../../../../shared/schemas/enumValues';
 import type { HandoverSection } from '../../../../shared/schemas/handover';
 import type { Backend } from '../../backend';
+import { localDate } from '../../../../shared/plan';
 import { CliError, call, dataOption, loginFromEnv, oneOf, optionsOf, output, withBackend } from '../context';
 
 /** identity, contacts, consent, handover and receipt commands: the W8–W10 workflows, headless. */
@@ -103,7 +104,7 @@ export function registerHandoverCommands(program: Command): void {
       const result = await withBackend(opts.data, async (backend) => {
         await loginFromEnv(backend);
         const clientId = await clientIdByCode(backend, opts.client);
-        const givenOn = opts.given ?? new Date(backend.now()).toISOString().slice(0, 10);
+        const givenOn = opts.given ?? localDate(backend.now());
         return call(backend, 'consent.add', { clientId, consent: { kind: 'sharing', organisation: opts.org, sections, givenOn, expiresOn: opts.expires ?? null } });
       });
       output(opts, result, () => `Consent to share with ${result.organisation} recorded (${result.sections.join(', ')}).`);
