@@ -12,9 +12,10 @@ import {
   issuesFromZod,
   type ApiErrorPayload,
   type ApiResult,
-  type CallDefinition,
+  type AnyCallDefinition,
 } from '../../shared/api';
 import type { Role, SessionUser } from '../../shared/schemas/user';
+import { localDate } from '../../shared/plan';
 import { AUTO_LOCK_DEFAULT_MINUTES } from '../../shared/schemas/settings';
 import { openStore, type Db, type Store } from './store/open';
 import { StoreError, storeErrorFromFs, storeErrorKindOf } from './store/errors';
@@ -36,6 +37,9 @@ import { appendAudit, auditHeadOf, compareWithAnchor, type AuditEvent } from './
 import type { AuditAnchorStatus } from '../../shared/schemas/audit';
 import { LoginThrottle } from './session/loginThrottle';
 import { handlers } from './api/handlers';
+import type { Clock, InstallationPort, SessionContext } from './api/context';
+import { createUserCallContext } from './api/callContext';
+import { resolveClientScope } from './clients/clientAccess';
 import { log } from './log';
 import { inspectWal, isDamageError, quickCheck } from './store/integrity';
 import { integrityError } from './backup/backupError';
@@ -43,7 +47,8 @@ import { integrityError } from './backup/backupError';
 export const DB_FILE_NAME = 'throughcare.db';
 const PENDING_AUDIT_FILE = 'pending-audit.jsonl';
 /** Present while `setup.initialize` runs: its leftovers after a crash are a half-made installation. */
-export const SETUP_MARKER_FILE = 'setup-incomplete';
+export { SETUP_MARKER_FILE } from './store/setupMarker';
+import { SETUP_MARKER_FILE } from './store/setupMarker';
 /** The last pending-audit line already in the database, so a crash between commit and delete flushes nothing twice. */
 const PENDING_FLUSHED_KEY = 'audit.pendingFlushedThrough';
 
@@ -61,23 +66,6 @@ export interface OpenSession {
   anchor: AuditAnchor | null;
   /** Kept as the anchor while history is missing, so the evidence is not overwritten by the next lock. */
   keptAnchor: AuditAnchor | null;
-}
-
-/** What a handler gets: the backend, and the open session when the call requires one. */
-export interface CallContext {
-  backend: Backend;
-  session: OpenSession | null;
-}
-
-/** Context of calls that require a logged-in user. */
-export interface UserContext extends CallContext {
-  session: OpenSession & { user: SessionUser };
-  db: Db;
-  user: SessionUser;
-  /** Runs `fn` in one transaction together with its audit entry. */
-  change<T>(event: Omit<AuditEvent, 'actorId' | 'actorName'>, fn: (db: Db) => T): T;
-  /** Records a read of client data (SPEC W11). */
-  audit(event: Omit<AuditEvent, 'actorId' | 'actorName'>): void;
 }
 
 export interface BackendOptions {
@@ -398,29 +386,31 @@ export class Backend {
     rmSync(file, { force: true });
   }
 
-  userContext(): UserContext {
-    const session = this.session;
-    if (!session?.user) throw apiError('UNAUTHENTICATED', 'Please log in.', 'errors.unauthenticated');
-    const user = session.user;
-    const db = session.store.db;
-    const actor = { actorId: user.id, actorName: user.username };
+  /** What user calls may know of the installation around the database. */
+  private installationPort(session: OpenSession): InstallationPort {
+    const getMinutes = () => this.autoLockMinutes;
+    const setMinutes = (minutes: number) => {
+      this.autoLockMinutes = minutes;
+    };
     return {
-      backend: this,
-      session: session as OpenSession & { user: SessionUser },
-      db,
-      user,
-      change: (event, fn) =>
-        db.transaction((tx) => {
-          const result = fn(tx);
-          appendAudit(tx, { ...actor, ...event });
-          return result;
-        }),
-      // appendAudit commits the row and the head together even outside a change.
-      audit: (event) => appendAudit(db, { ...actor, ...event }),
+      dataDir: this.dataDir,
+      dbPath: this.dbPath,
+      keySlotPath: this.keySlotPath,
+      organisation: () => this.readKeySlots().installation.organisation,
+      readKeySlots: () => this.readKeySlots(),
+      changeKeySlots: (event, edit, fn) => this.changeKeySlots(event, edit, fn),
+      dataKey: () => session.dataKey,
+      auditAnchor: () => session.anchor,
+      get autoLockMinutes() {
+        return getMinutes();
+      },
+      set autoLockMinutes(minutes: number) {
+        setMinutes(minutes);
+      },
     };
   }
 
-  private checkAccess(def: CallDefinition): void {
+  private checkAccess(def: AnyCallDefinition): void {
     const access = def.access;
     if (access === 'public') return;
     if (access === 'recovery') {
@@ -448,7 +438,7 @@ export class Backend {
       if (typeof name !== 'string' || !isCallName(name)) {
         throw apiError('BAD_REQUEST', `Unknown call "${String(name).slice(0, 100)}".`, 'errors.badRequest');
       }
-      const def = apiContract[name] as CallDefinition;
+      const def: AnyCallDefinition = apiContract[name];
       this.checkAccess(def);
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
@@ -459,8 +449,19 @@ export class Backend {
           issues: issuesFromZod(parsed.error),
         });
       }
-      const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
-      const value = await handler(parsed.data, { backend: this, session: this.session });
+      const ms = this.now();
+      const clock: Clock = { now: new Date(ms), today: localDate(ms) };
+      let ctx: unknown;
+      if (def.access === 'public' || def.access === 'recovery') {
+        ctx = { backend: this, ...clock } satisfies SessionContext;
+      } else {
+        const session = this.session as OpenSession & { user: SessionUser };
+        // The client is resolved and the user's right checked before the handler runs (the contract's `client`).
+        const client = def.client === 'none' ? undefined : resolveClientScope(session.store.db, session.user, def.client, parsed.data as Record<string, unknown>);
+        ctx = createUserCallContext({ store: session.store, user: session.user, mutates: def.mutates, clock, installation: this.installationPort(session), client });
+      }
+      const handler = handlers[name] as (input: unknown, ctx: unknown) => unknown;
+      const value = await handler(parsed.data, ctx);
       if (this.session) this.session.lastActivity = this.now();
       return { ok: true, value: def.output.parse(value) };
     } catch (e) {

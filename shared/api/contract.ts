@@ -10,23 +10,58 @@ import type { Role } from '../schemas/user';
  */
 export type CallAccess = 'public' | 'recovery' | 'user' | readonly Role[];
 
-export interface CallDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+/**
+ * How a client-scoped call reaches the user's right: the dispatcher resolves the client BEFORE the handler runs
+ * and answers NOT_FOUND for a client outside the user's reach (never revealing that it exists).
+ * - 'read': the client is within the user's reach (responsible worker, care team, admins).
+ * - 'write': as 'read', and the case is held here (a handed-over case is read-only).
+ * - 'health-read' / 'health-write': as 'read' / 'write', and the user may read the client's health sections.
+ */
+export type ClientAccess = 'read' | 'write' | 'health-read' | 'health-write';
+/** What the id in the input field names; the dispatcher finds its client. */
+export type ClientVia = 'client' | 'assessment' | 'consent' | 'referral';
+
+/** A call's client scope: 'none', or which input field names the client (or a record of one) and the right needed. */
+export type ClientScope<In = Record<string, unknown>> =
+  | 'none'
+  | {
+      access: ClientAccess;
+      from: keyof In & string;
+      /** Default 'client': the field holds a client id. */
+      via?: ClientVia;
+      /** The field may be empty (no client then): e.g. "all my exports", or an import as a new client. */
+      optional?: boolean;
+    };
+
+export interface CallDefinition<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  M extends boolean = boolean,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the field name is checked against the input by defineCall
+  S extends ClientScope<any> = ClientScope<any>,
+  A extends CallAccess = CallAccess,
+> {
   input: I;
   output: O;
-  access: CallAccess;
-  /** Calls that change data are audited and refused on read-only (handed-over) cases by their handlers. */
-  mutates: boolean;
+  access: A;
+  /** The dispatcher hands a call that changes data a write handle to the database; every other call gets a read-only one. */
+  mutates: M;
+  /** Required of every call, so that a new call cannot forget its access policy. */
+  client: S;
 }
 
-/** Declares one API call; the identity function keeps the literal types for inference. */
-export function defineCall<I extends z.ZodType, O extends z.ZodType>(call: CallDefinition<I, O>): CallDefinition<I, O> {
+/** Declares one API call; the identity function keeps the literal types (mutates, client scope) for inference. */
+export function defineCall<I extends z.ZodType, O extends z.ZodType, M extends boolean, const S extends ClientScope<z.output<I>>, const A extends CallAccess>(
+  call: CallDefinition<I, O, M, S, A>,
+): CallDefinition<I, O, M, S, A> {
   return call;
 }
 
-export type CallGroup = Record<string, CallDefinition>;
-export type CallInput<C extends CallDefinition> = z.input<C['input']>;
-export type CallParsedInput<C extends CallDefinition> = z.output<C['input']>;
-export type CallOutput<C extends CallDefinition> = z.output<C['output']>;
+export type AnyCallDefinition = CallDefinition;
+export type CallGroup = Record<string, AnyCallDefinition>;
+export type CallInput<C extends AnyCallDefinition> = z.input<C['input']>;
+export type CallParsedInput<C extends AnyCallDefinition> = z.output<C['input']>;
+export type CallOutput<C extends AnyCallDefinition> = z.output<C['output']>;
 
 /** Error codes every transport returns; the renderer maps each to a translated message. */
 export const apiErrorCodeSchema = z.enum([

@@ -1,4 +1,4 @@
-import type { CallDefinition, CallInput, CallOutput } from './contract';
+import type { AnyCallDefinition, CallInput, CallOutput } from './contract';
 import { sessionCalls } from './calls/session';
 import { usersCalls } from './calls/users';
 import { auditCalls } from './calls/audit';
@@ -41,7 +41,7 @@ export const apiContract = {
   ...retentionCalls,
   ...reportsCalls,
   ...backupCalls,
-} satisfies Record<string, CallDefinition>;
+} satisfies Record<string, AnyCallDefinition>;
 
 export type ApiContract = typeof apiContract;
 export type CallName = keyof ApiContract;

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const dataKey = unlocked.dataKey;
 
   const stores: Record<'encrypted' | 'plain', Store> = { encrypted: openStore(encFile, dataKey), plain: openStore(plainFile, null) };
-  const admin = { id: unlocked.userId, role: 'admin' };
+  const admin = { id: unlocked.userId, role: 'admin' as const };
   const sample = stores.plain.sqlite.prepare('SELECT id, prison_id AS prisonId, region_id AS regionId FROM clients ORDER BY rowid LIMIT 500').all() as {
     id: string;
     prisonId: string;

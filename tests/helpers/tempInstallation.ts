@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { createBackend, type Backend } from '../../electron/node/backend';
 import type { CallName, InputOf, OutputOf } from '../../shared/api';
@@ -36,15 +37,12 @@ export class TempInstallation {
     return this;
   }
 
-  /** Row counts of every table plus the audit head: equal before and after means "nothing changed". */
-  snapshot(): Record<string, number | string> {
-    const sqlite = this.backend.session!.store.sqlite;
-    const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[];
-    const snap: Record<string, number | string> = {};
-    for (const { name } of tables) snap[name] = (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
-    const head = sqlite.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
-    snap.auditHead = head ? `${head.seq}:${head.hash}` : 'none';
-    return snap;
+  /**
+   * A checksum of every table's full content (every row, every column, blobs byte for byte) plus the audit head:
+   * equal before and after means "nothing changed", not merely "as many rows".
+   */
+  snapshot(): Record<string, string> {
+    return contentSnapshot(this.backend.session!.store.sqlite);
   }
 
   dispose(): void {
@@ -54,3 +52,38 @@ export class TempInstallation {
 }
 
 export { Database };
+
+type TableReader = { name: string; rows: Database.Statement };
+/** Prepared once per connection: a snapshot is taken around every call in the sweeps. */
+const readers = new WeakMap<Database.Database, TableReader[]>();
+
+function tableReaders(sqlite: Database.Database): TableReader[] {
+  const cached = readers.get(sqlite);
+  if (cached) return cached;
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as { name: string }[];
+  const list = tables.map(({ name }) => {
+    let rows: Database.Statement;
+    try {
+      rows = sqlite.prepare(`SELECT rowid, * FROM "${name}" ORDER BY rowid`).raw();
+    } catch {
+      // WITHOUT ROWID tables: every column, in primary-key order
+      rows = sqlite.prepare(`SELECT * FROM "${name}"`).raw();
+    }
+    return { name, rows };
+  });
+  readers.set(sqlite, list);
+  return list;
+}
+
+/** `rows:sha256` of each table's content in rowid order (shadow tables of the search index included). */
+export function contentSnapshot(sqlite: Database.Database): Record<string, string> {
+  const snap: Record<string, string> = {};
+  for (const { name, rows: statement } of tableReaders(sqlite)) {
+    const rows = statement.all() as unknown[][];
+    const text = JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+    snap[name] = `${rows.length}:${createHash('sha256').update(text).digest('hex')}`;
+  }
+  const head = sqlite.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
+  snap.auditHead = head ? `${head.seq}:${head.hash}` : 'none';
+  return snap;
+}

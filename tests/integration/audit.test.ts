@@ -4,6 +4,9 @@ import { TempInstallation, ADMIN } from '../helpers/tempInstallation';
 import { eq } from 'drizzle-orm';
 import { verifyAudit } from '../../electron/node/audit/auditLog';
 import { users } from '../../electron/node/store/schema';
+import { createUserCallContext } from '../../electron/node/api/callContext';
+import type { WriteContext } from '../../electron/node/api/context';
+import { localDate } from '../../shared/plan';
 
 let inst: TempInstallation;
 afterEach(() => {
@@ -44,16 +47,14 @@ function tampered<T>(statement: string, params: unknown[], check: () => T): T {
   }
 }
 
+/** Tampering as an attacker with the key would: committed (read calls use their own read-only connection). */
 async function tamperedAsync<T>(statement: string, check: () => Promise<T>): Promise<T> {
   const s = sqlite();
   s.exec('BEGIN');
-  try {
-    s.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-    s.prepare(statement).run();
-    return await check();
-  } finally {
-    s.exec('ROLLBACK');
-  }
+  s.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+  s.prepare(statement).run();
+  s.exec('COMMIT');
+  return check();
 }
 
 const FIELD_CHANGES: Record<string, (row: Record<string, unknown>) => unknown> = {
@@ -143,7 +144,10 @@ describe('audit entries are written in the same transaction as the change', () =
   it('a change that fails inside its transaction leaves neither the change nor an audit entry', async () => {
     await withHistory();
     const before = inst.snapshot();
-    const ctx = inst.backend.userContext();
+    const session = inst.backend.session!;
+    const ms = Date.now();
+    const installation = { dataDir: inst.dir, dbPath: inst.backend.dbPath, keySlotPath: inst.backend.keySlotPath, organisation: () => 'x', readKeySlots: () => inst.backend.readKeySlots(), changeKeySlots: () => { throw new Error('not in this test'); }, dataKey: () => session.dataKey, auditAnchor: () => null, autoLockMinutes: 5 };
+    const ctx = createUserCallContext({ store: session.store, user: session.user!, mutates: true, clock: { now: new Date(ms), today: localDate(ms) }, installation }) as WriteContext;
     expect(() =>
       ctx.change({ action: 'user.updated', entityType: 'user', entityId: ctx.user.id }, (tx) => {
         tx.update(users).set({ displayName: 'half done' }).where(eq(users.id, ctx.user.id)).run();

@@ -184,6 +184,9 @@ describe('backup and restore', () => {
     const inspection = await inspectBackup(created.file, password);
     expect(inspection.opened).toMatchObject({ integrityOk: true, auditOk: true });
     expect(inspection.manifest.auditHead.seq).toBe(created.auditSeq);
+    // The manifest names the generation of the authoritative key slots that the backup carries.
+    const generation = (live.prepare('SELECT generation FROM key_slot_copy WHERE id = 1').get() as { generation: number }).generation;
+    expect(inspection.manifest.generation).toBe(generation);
   });
 
   it('a read-only folder and a full disk are refused with their own sentence and leave nothing behind', async () => {

@@ -104,6 +104,8 @@ export async function createBackup(source: BackupSource, folder: string, at: Dat
     // The full check reads every page of exactly the snapshot being copied: a damaged database is never backed up.
     if (!fullCheck(snap).ok) throw new BackupError('integrityFailed');
     const head = snap.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
+    // The generation of the authoritative key slots inside this very snapshot (older databases have no copy yet).
+    const copy = snap.prepare('SELECT generation FROM key_slot_copy WHERE id = 1').get() as { generation: number } | undefined;
     let name = `${backupFilePrefix(keySlots.databaseId)}${fileStamp(at)}${BACKUP_FILE_EXTENSION}`;
     for (let n = 2; existsSync(path.join(folder, name)); n += 1) name = `${backupFilePrefix(keySlots.databaseId)}${fileStamp(at)}-${n}${BACKUP_FILE_EXTENSION}`;
     tmp = path.join(folder, `.${name}.${randomBytes(4).toString('hex')}.tmp`);
@@ -112,7 +114,7 @@ export async function createBackup(source: BackupSource, folder: string, at: Dat
       version: 1,
       createdAt: at.toISOString(),
       databaseId: keySlots.databaseId,
-      generation: source.generation ?? null,
+      generation: source.generation ?? copy?.generation ?? null,
       auditHead: head ?? { seq: 0, hash: GENESIS_HASH },
       organisation: keySlots.installation.organisation,
       workstation: keySlots.installation.workstation,

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import * as schema from '../store/schema';
 import { fullCheck, inspectWal, isDamageError, quickCheck } from '../store/integrity';
-import { KEY_SLOT_FILE_NAME, type KeySlotFile } from '../keyslots/keySlots';
+import { KEY_SLOT_FILE_NAME, contentOf, macIsValid, type KeySlotFile } from '../keyslots/keySlots';
+import { readKeySlotCopy } from '../keyslots/keySlotCopy';
 import { readKeySlotFile } from '../keyslots/keySlotFile';
 import { verifyAudit } from '../audit/auditLog';
 import { StoreError } from '../store/errors';
@@ -17,7 +18,7 @@ import { dataKeyFor, type BackupSecret } from './restore';
  * checks a copy of the database file, because opening the original would make SQLite discard the unreadable tail.
  */
 
-export type DoctorCheck = 'keySlots' | 'writeAheadLog' | 'database' | 'auditChain';
+export type DoctorCheck = 'keySlots' | 'keySlotCopy' | 'writeAheadLog' | 'database' | 'auditChain' | 'auditAnchor';
 export interface DoctorFinding {
   check: DoctorCheck;
   ok: boolean;
@@ -84,12 +85,15 @@ export async function runDoctor(dataDir: string, secret: BackupSecret): Promise<
           : { check: 'database', ok: false, detail: full.problems.map((p) => ('detail' in p ? `${p.kind}: ${p.detail}` : p.kind)).join('; '), wayOut: RESTORE },
       );
       if (full.ok) {
-        const audit = verifyAudit(drizzle(sqlite, { schema }));
+        const db = drizzle(sqlite, { schema });
+        findings.push(insideCopyFinding(db, slots, dataKey));
+        const audit = verifyAudit(db);
         findings.push(
           audit.ok
             ? { check: 'auditChain', ok: true, detail: `${audit.count} entries, intact`, wayOut: null }
             : { check: 'auditChain', ok: false, detail: `broken at entry ${audit.brokenAt} (${audit.reason})`, wayOut: RESTORE },
         );
+        if (audit.ok) findings.push(anchorFinding(db, slots, dataKey));
       }
     } finally {
       sqlite.close();
@@ -99,4 +103,51 @@ export async function runDoctor(dataDir: string, secret: BackupSecret): Promise<
     if (copyDir) rmSync(copyDir, { recursive: true, force: true });
   }
   return findings;
+}
+
+type DoctorDb = Parameters<typeof verifyAudit>[0];
+
+/**
+ * The authoritative key slots inside the database against the file beside it. A stale, rolled-back or altered file
+ * is not fatal (the next unlock repairs it from the inside copy) but it is named, because it means someone or
+ * something wrote an old file back.
+ */
+function insideCopyFinding(db: DoctorDb, slots: KeySlotFile, dataKey: Buffer): DoctorFinding {
+  let copy;
+  try {
+    copy = readKeySlotCopy(db);
+  } catch (e) {
+    return { check: 'keySlotCopy', ok: false, detail: (e as Error).message, wayOut: RESTORE };
+  }
+  if (!copy) {
+    return { check: 'keySlotCopy', ok: true, detail: 'no inside copy yet (made by an older release; it is created at the next unlock)', wayOut: null };
+  }
+  const fileIntact = macIsValid(slots, dataKey);
+  const same = fileIntact && JSON.stringify(contentOf(slots)) === JSON.stringify(copy);
+  if (same) return { check: 'keySlotCopy', ok: true, detail: `the file matches the inside copy (generation ${copy.generation})`, wayOut: null };
+  const why = !fileIntact
+    ? 'the key-slot file fails its whole-file check (altered or damaged outside the slot used)'
+    : slots.generation < copy.generation
+      ? `the key-slot file is an older generation (${slots.generation}) than the inside copy (${copy.generation}): rolled back or restored from an old copy`
+      : `the key-slot file differs from the inside copy (generation ${slots.generation} against ${copy.generation})`;
+  return { check: 'keySlotCopy', ok: false, detail: why, wayOut: 'log in once with any valid password or the recovery key: unlocking rewrites the file from the inside copy and audits the repair' };
+}
+
+/** The audit head recorded outside the database (authenticated, in the key-slot file) against the chain inside it. */
+function anchorFinding(db: DoctorDb, slots: KeySlotFile, dataKey: Buffer): DoctorFinding {
+  const anchor = macIsValid(slots, dataKey) ? (slots.anchor ?? null) : null;
+  if (!anchor) {
+    return { check: 'auditAnchor', ok: true, detail: 'no authenticated anchor to compare with (older release, or the file is repaired at the next unlock)', wayOut: null };
+  }
+  const result = verifyAudit(db, anchor);
+  if (result.ok) return { check: 'auditAnchor', ok: true, detail: `the chain reaches the anchor recorded at the last lock (entry ${anchor.seq})`, wayOut: null };
+  const lost = result.reason === 'historyLost';
+  return {
+    check: 'auditAnchor',
+    ok: false,
+    detail: lost
+      ? `${result.missing ?? 0} acknowledged audit entr${result.missing === 1 ? 'y is' : 'ies are'} missing: the database lost its newest history (anchor at entry ${anchor.seq})`
+      : `the entry at the anchor's place (${anchor.seq}) is not the one recorded at the last lock: history was replaced`,
+    wayOut: RESTORE,
+  };
 }

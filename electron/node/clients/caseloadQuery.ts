@@ -7,6 +7,8 @@ import { clients, referenceItems, users } from '../store/schema';
 import { toFtsQuery } from '../store/searchIndex';
 import { readReceiptOverdueDays } from '../handover/handoverSettings';
 import { localDate } from '../../../shared/plan';
+import type { SessionUser } from '../../../shared/schemas/user';
+import { reachCondition } from './clientAccess';
 
 const prison = alias(referenceItems, 'prison');
 const region = alias(referenceItems, 'region');
@@ -40,13 +42,14 @@ export function daysBetween(today: string, date: string): number {
  * One caseload page (W2): filters, full-text search over names, codes, client notes and contact notes,
  * sort by any column, a window of rows and the total. A single indexed query plus a count.
  */
-export function queryCaseload(db: Db, viewer: { id: string; role: string }, rawQuery: CaseloadQuery, now: Date): CaseloadPage {
+export function queryCaseload(db: Db, viewer: Pick<SessionUser, 'id' | 'role'>, rawQuery: CaseloadQuery, now: Date): CaseloadPage {
   const q = caseloadQuerySchema.parse(rawQuery);
   // The workstation's calendar day, as the checklist and follow-ups count it (not UTC's, off by one at night).
   const today = localDate(now.getTime());
   const conditions: (SQL | undefined)[] = [];
-  const workerId = viewer.role === 'admin' ? q.workerId : viewer.id;
-  if (workerId) conditions.push(eq(clients.assignedWorkerId, workerId));
+  // Only clients within the viewer's reach (clientAccess.ts); the worker filter narrows that further.
+  conditions.push(reachCondition(viewer));
+  if (q.workerId) conditions.push(eq(clients.assignedWorkerId, q.workerId));
   if (q.prisonId) conditions.push(eq(clients.prisonId, q.prisonId));
   if (q.regionId) conditions.push(eq(clients.regionId, q.regionId));
   if (q.status.length) conditions.push(inArray(clients.status, q.status));

@@ -110,30 +110,3 @@ export function updateClientRow(db: Db, id: string, patch: Partial<ClientFields>
     .where(eq(clients.id, id))
     .run();
 }
-
-/**
- * Every change to a client's data goes through this check first: after custody moved with a handover the
- * sending side keeps a read-only copy, so two workers never edit the same case in parallel (W8).
- */
-export function assertClientWritable(db: Db, clientId: string): Client {
-  const client = findClientById(db, clientId);
-  if (!client) throw apiError('NOT_FOUND', 'No such client.', 'errors.clientNotFound');
-  if (client.custody === 'handedOver') {
-    throw apiError('REFUSED', `This case was handed over to ${client.handedOverTo ?? 'another worker'} and is read-only here.`, 'errors.clientHandedOver', {
-      to: client.handedOverTo ?? '',
-    });
-  }
-  return client;
-}
-
-/**
- * Need to know: admins see every client, other staff only the clients assigned to them. A client outside
- * one's caseload answers NOT_FOUND, so the call does not even reveal that the client exists.
- */
-export function assertClientReadable(db: Db, user: { id: string; role: string }, clientId: string): Client {
-  const client = findClientById(db, clientId);
-  if (!client || (user.role !== 'admin' && client.assignedWorkerId !== user.id)) {
-    throw apiError('NOT_FOUND', 'No such client in your caseload.', 'errors.clientNotFound');
-  }
-  return client;
-}

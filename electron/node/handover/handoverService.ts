@@ -6,10 +6,13 @@ import { wordlist as czechWords } from '@scure/bip39/wordlists/czech.js';
 import { apiError } from '../../../shared/api';
 import { checkSharingConsent, type SharingRecipient } from '../../../shared/schemas/consent';
 import { HEALTH_SERVICE_KINDS, type BundleInspection, type HandoverExport, type HandoverSection } from '../../../shared/schemas/handover';
-import type { UserContext } from '../backend';
+import type { ReadContext, UserCallContext, WriteContext } from '../api/context';
+import type { Client } from '../../../shared/schemas/client';
+import type { SessionUser } from '../../../shared/schemas/user';
+import { assertHeldHere, mayReachClient, reachCondition } from '../clients/clientAccess';
 import type { Db } from '../store/open';
 import { clients, handoverExports, handoverImports, users } from '../store/schema';
-import { assertClientReadable, assertClientWritable, findClientByCode, findClientById, findPossibleDuplicates, generateClientCode } from '../clients/clientRepository';
+import { findClientByCode, findClientById, findPossibleDuplicates, generateClientCode } from '../clients/clientRepository';
 import { markChecklistItem } from '../plan/checklistRepository';
 import { activeContactByFingerprint, activeContactById, ageIdentitiesOf, contactCard, ensureIdentity, findIdentity, insertContact, signerLookup } from '../identity/identityStore';
 import type { SignerIdentity } from './bundleFormat';
@@ -28,8 +31,8 @@ const PASSPHRASE_WORDS = 8;
 
 export type { FileSource } from './sourceFile';
 
-const today = (ctx: UserContext) => new Date(ctx.backend.now()).toISOString().slice(0, 10);
-const nowOf = (ctx: UserContext) => new Date(ctx.backend.now());
+/** A call's context with the client the dispatcher resolved and checked. */
+type WithClient<C> = C & { readonly client: Client };
 
 /** 8 words from the BIP39 Czech list (2048 words, 11 bits each: 88 bits); the user never chooses it. */
 export function generatePassphrase(): string {
@@ -57,9 +60,10 @@ interface PlannedExport {
 }
 
 /** Recipients, organisations and the consent gate; throws the refusal, audited by the caller. */
-function planExport(ctx: UserContext, req: ExportRequest): PlannedExport {
-  const client = assertClientReadable(ctx.db, ctx.user, req.clientId);
-  if (req.custody) assertClientWritable(ctx.db, client.id);
+function planExport(ctx: WithClient<UserCallContext>, req: ExportRequest): PlannedExport {
+  const { client } = ctx;
+  // Moving custody changes the case: only while it is held here (a copy of a handed-over case may still be sent).
+  if (req.custody) assertHeldHere(client);
   if (req.recipientIds.length === 0 && !req.passphraseFor) throw new HandoverError('noRecipients');
   if (req.recipientIds.length > 0 && req.passphraseFor) throw apiError('VALIDATION', 'Choose contacts or a first-contact passphrase, not both.', 'errors.handover.contactsOrPassphrase');
   const contacts = req.recipientIds.map((id) => {
@@ -74,9 +78,9 @@ function planExport(ctx: UserContext, req: ExportRequest): PlannedExport {
   const gateFor: { recipient: SharingRecipient; label: string }[] = req.passphraseFor
     ? [{ recipient: { kind: 'passphrase', organisation: req.passphraseFor.organisation }, label: req.passphraseFor.organisation }]
     : contacts.map((c) => ({ recipient: { kind: 'contact', fingerprint: c.fingerprint }, label: c.label }));
-  const consentList = listConsents(ctx.db, client.id, today(ctx));
+  const consentList = listConsents(ctx.db, client.id, ctx.today);
   for (const { recipient, label } of gateFor) {
-    const gate = checkSharingConsent(consentList, recipient, sections, today(ctx));
+    const gate = checkSharingConsent(consentList, recipient, sections, ctx.today);
     if (!gate.ok) {
       const missing = gate.reason === 'sectionsNotCovered' ? gate.missing.join(', ') : '';
       // The locale quotes the recipient: organisation names often end in a full stop ("o.p.s.").
@@ -100,7 +104,7 @@ function caseIdOf(db: Db, clientId: string): { caseId: string; supersedes: strin
   return { caseId: imported?.caseId ?? clientId, supersedes: lastExport?.bundleId ?? imported?.bundleId ?? '' };
 }
 
-export function previewExport(ctx: UserContext, req: ExportRequest) {
+export function previewExport(ctx: WithClient<ReadContext>, req: ExportRequest) {
   const plan = planExport(ctx, req);
   const { caseId } = caseIdOf(ctx.db, plan.client.id);
   const { payload, attachments } = readCasePayload(ctx.db, plan.client, plan.sections, caseId, 0);
@@ -120,9 +124,9 @@ export function previewExport(ctx: UserContext, req: ExportRequest) {
  * `payload/summary.pdf`: the human-readable case summary, holding only the sections that go (and that the consent
  * allows) — the health part, for one, stays out unless `health` is chosen. In Czech, the receiving workers' language.
  */
-async function summaryPdfFor(ctx: UserContext, clientId: string, sections: HandoverSection[]): Promise<Buffer> {
+async function summaryPdfFor(ctx: UserCallContext, clientId: string, sections: HandoverSection[]): Promise<Buffer> {
   const has = (s: HandoverSection) => sections.includes(s);
-  const data = loadCaseSummaryData(ctx.db, clientId, { language: 'cs', organisation: ctx.backend.readKeySlots().installation.organisation, now: nowOf(ctx), printedBy: ctx.user.displayName });
+  const data = loadCaseSummaryData(ctx.db, clientId, { language: 'cs', organisation: ctx.installation.organisation(), now: ctx.now, printedBy: ctx.user.displayName });
   return renderCaseSummaryPdf({
     ...data,
     assessment: has('assessment') ? data.assessment : null,
@@ -134,7 +138,7 @@ async function summaryPdfFor(ctx: UserContext, clientId: string, sections: Hando
   });
 }
 
-export async function exportHandover(ctx: UserContext, req: ExportRequest, folder: string) {
+export async function exportHandover(ctx: WithClient<WriteContext>, req: ExportRequest, folder: string) {
   let plan: PlannedExport;
   try {
     plan = planExport(ctx, req);
@@ -157,13 +161,13 @@ export async function exportHandover(ctx: UserContext, req: ExportRequest, folde
     custody: req.custody,
     attachments,
     summaryPdf: req.includeSummaryPdf ? await summaryPdfFor(ctx, plan.client.id, plan.sections) : null,
-    now: nowOf(ctx),
+    now: ctx.now,
     appVersion: APP_VERSION,
   });
   // The outer name reveals nothing about the client.
   const filePath = path.join(folder, `${randomBytes(8).toString('hex')}.handover`);
   writeFileAtomically(filePath, built.bytes);
-  const at = nowOf(ctx);
+  const at = ctx.now;
   const recipientLabel = passphrase ? `${req.passphraseFor!.label} (${req.passphraseFor!.organisation})` : plan.contacts.map((c) => c.label).join(', ');
   try {
     ctx.change(
@@ -203,12 +207,14 @@ export async function exportHandover(ctx: UserContext, req: ExportRequest, folde
   return { bundleId: built.manifest.bundleId, filePath, fileSha256: built.fileSha256, passphrase, revision };
 }
 
-export function listExports(db: Db, clientId: string | null): HandoverExport[] {
+/** One client's exports, or all exports of clients within the viewer's reach. */
+export function listExports(db: Db, clientId: string | null, viewer: Pick<SessionUser, 'id' | 'role'>): HandoverExport[] {
   return db
     .select({ e: handoverExports, name: users.displayName })
     .from(handoverExports)
+    .innerJoin(clients, eq(clients.id, handoverExports.clientId))
     .leftJoin(users, eq(users.id, handoverExports.createdBy))
-    .where(clientId ? eq(handoverExports.clientId, clientId) : undefined)
+    .where(and(clientId ? eq(handoverExports.clientId, clientId) : undefined, reachCondition(viewer)))
     .orderBy(desc(handoverExports.createdAt))
     .all()
     .map(({ e, name }) => ({
@@ -230,13 +236,13 @@ export function listExports(db: Db, clientId: string | null): HandoverExport[] {
 // ---- Import ----
 
 /** `me` null: only looking (verify), and this user has no identity yet; a passphrase bundle can still be opened. */
-async function openAs(ctx: UserContext, me: SignerIdentity | null, bytes: Uint8Array, passphrase: string | undefined): Promise<OpenedBundle> {
+async function openAs(ctx: UserCallContext, me: SignerIdentity | null, bytes: Uint8Array, passphrase: string | undefined): Promise<OpenedBundle> {
   const opened = await openBundle(bytes, {
     myFingerprints: me ? [me.card.fingerprint] : [],
     myAgeIdentities: me ? ageIdentitiesOf(me) : [],
     passphrase,
     findSigner: signerLookup(ctx.db),
-    now: nowOf(ctx),
+    now: ctx.now,
   });
   if (opened.senderTrust === 'self') throw new HandoverError('ownBundle');
   return opened;
@@ -250,14 +256,19 @@ function ledgerCheck(db: Db, opened: OpenedBundle) {
   return { prior: prior ?? null, sameCase: sameCase ?? null };
 }
 
-export async function inspectHandover(ctx: UserContext, source: FileSource, passphrase: string | undefined): Promise<BundleInspection> {
+export async function inspectHandover(ctx: UserCallContext, source: FileSource, passphrase: string | undefined): Promise<BundleInspection> {
   // Looking writes nothing, not even a first-use identity.
   const me = findIdentity(ctx.db, ctx.user.id);
   const opened = await openAs(ctx, me, readSourceBytes(source), passphrase);
   const { prior, sameCase } = ledgerCheck(ctx.db, opened);
   const r = opened.payload.record;
-  const duplicates = findPossibleDuplicates(ctx.db, { code: r.code, firstName: r.firstName, lastName: r.lastName, dateOfBirth: r.dateOfBirth });
-  const knownCase = sameCase?.clientId ? findClientById(ctx.db, sameCase.clientId) : undefined;
+  // Possible duplicates only among the clients this user may reach: the preview never reveals another caseload.
+  const inReach = (id: string) => {
+    const c = findClientById(ctx.db, id);
+    return c && mayReachClient(ctx.user, c) ? c : undefined;
+  };
+  const duplicates = findPossibleDuplicates(ctx.db, { code: r.code, firstName: r.firstName, lastName: r.lastName, dateOfBirth: r.dateOfBirth }).filter((d) => inReach(d.id));
+  const knownCase = sameCase?.clientId ? inReach(sameCase.clientId) : undefined;
   const possibleDuplicates = [
     ...(knownCase ? [{ clientId: knownCase.id, clientCode: knownCase.code, name: `${knownCase.firstName} ${knownCase.lastName}`, reason: 'sameCode' as const }] : []),
     ...duplicates.filter((d) => d.id !== knownCase?.id).map((d) => ({ clientId: d.id, clientCode: d.code, name: `${d.firstName} ${d.lastName}`, reason: d.reason === 'sameCode' ? ('sameCode' as const) : ('sameNameAndBirthDate' as const) })),
@@ -294,7 +305,7 @@ export interface ImportRequest {
   receiptPath: string;
 }
 
-export async function importHandover(ctx: UserContext, req: ImportRequest) {
+export async function importHandover(ctx: WriteContext & { readonly client: Client | null }, req: ImportRequest) {
   const me = await ensureIdentity(ctx);
   const opened = await openAs(ctx, me, readSourceBytes(req.source), req.passphrase);
   const { prior, sameCase } = ledgerCheck(ctx.db, opened);
@@ -310,7 +321,8 @@ export async function importHandover(ctx: UserContext, req: ImportRequest) {
 
   let intoClientId: string | null = null;
   if (req.mode === 'into') {
-    const target = req.intoClientId ? findClientById(ctx.db, req.intoClientId) : undefined;
+    // The dispatcher resolved `intoClientId` with write access: within reach and held here, else nothing happens.
+    const target = ctx.client;
     if (!target) throw apiError('NOT_FOUND', 'Choose the client to import into.', 'errors.clientNotFound');
     intoClientId = target.id;
   }
@@ -323,9 +335,9 @@ export async function importHandover(ctx: UserContext, req: ImportRequest) {
     signer: me,
     receipt: { bundleId: m.bundleId, manifestSha256: opened.manifestSha256, senderFingerprint: m.sender.fingerprint, status: 'imported', reason: '' },
     encryptTo: m.receipt.recipient,
-    now: nowOf(ctx),
+    now: ctx.now,
   });
-  const at = nowOf(ctx);
+  const at = ctx.now;
   const clientId = ctx.change(
     {
       action: 'handover.imported',
@@ -366,7 +378,7 @@ function writeCommittedReceipt(db: Db, bundleId: string, receiptPath: string): v
 
 // ---- Receipts on the sending side ----
 
-export async function importReceipt(ctx: UserContext, source: FileSource) {
+export async function importReceipt(ctx: WriteContext, source: FileSource) {
   const me = await ensureIdentity(ctx);
   let opened;
   try {
@@ -385,7 +397,7 @@ export async function importReceipt(ctx: UserContext, source: FileSource) {
   if (exp.byPassphrase ? opened.signerTrust === 'self' : !addressees.includes(rc.recipientFingerprint) || opened.signerTrust === 'unknown') {
     throw new HandoverError('receiptForged');
   }
-  const at = nowOf(ctx);
+  const at = ctx.now;
   ctx.change(
     { action: 'handover.receiptImported', entityType: 'client', entityId: exp.clientId, details: { bundleId: rc.bundleId, receiptId: rc.receiptId, status: rc.status, recipientFingerprint: rc.recipientFingerprint } },
     (tx) => {

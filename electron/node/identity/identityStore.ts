@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { Contact, ContactVerification, IdentityCard, OwnIdentity } from '../../../shared/schemas/identity';
-import type { UserContext } from '../backend';
+import type { WriteContext } from '../api/context';
 import type { Db } from '../store/open';
 import { identityKeys, trustedContacts } from '../store/schema';
 import { HandoverError } from '../handover/handoverError';
@@ -31,12 +31,12 @@ export function findIdentity(db: Db, userId: string): SignerIdentity | null {
 }
 
 /** The logged-in user's identity; made (keys generated, card signed, audited) the first time it is needed. */
-export async function ensureIdentity(ctx: UserContext): Promise<SignerIdentity> {
+export async function ensureIdentity(ctx: WriteContext): Promise<SignerIdentity> {
   const existing = findIdentity(ctx.db, ctx.user.id);
   if (existing) return existing;
   const secrets = await generateIdentitySecrets();
-  const organisation = ctx.backend.readKeySlots().installation.organisation;
-  const card = await buildCard(secrets, { name: ctx.user.displayName, role: ctx.user.role, organisation }, new Date(ctx.backend.now()));
+  const organisation = ctx.installation.organisation();
+  const card = await buildCard(secrets, { name: ctx.user.displayName, role: ctx.user.role, organisation }, ctx.now);
   const { cardBytes, signature } = signCard(card, secrets);
   ctx.change({ action: 'identity.created', entityType: 'identity', entityId: card.fingerprint }, (tx) => {
     tx.insert(identityKeys)

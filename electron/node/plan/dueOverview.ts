@@ -2,17 +2,16 @@ import { and, asc, eq, gte, inArray, isNull, lte, ne, type SQL } from 'drizzle-o
 import { addDays, computeReleaseAlert, followUpSchedule, followUpState } from '../../../shared/plan';
 import type { DueItem, UpcomingRelease } from '../../../shared/api/calls/plan';
 import type { Db } from '../store/open';
+import type { SessionUser } from '../../../shared/schemas/user';
 import { clients, followUps, planGoals, planTasks, referenceItems, users } from '../store/schema';
 import { readChecklist } from './checklistRepository';
+import { reachCondition } from '../clients/clientAccess';
 
-interface Viewer {
-  id: string;
-  role: string;
-}
+type Viewer = Pick<SessionUser, 'id' | 'role'>;
 
-/** Admins see every client in "Upcoming releases"; other staff their own caseload (need to know). */
+/** "Upcoming releases" lists the clients within the viewer's reach (need to know, clientAccess.ts). */
 function caseloadOf(viewer: Viewer): SQL | undefined {
-  return viewer.role === 'admin' ? undefined : eq(clients.assignedWorkerId, viewer.id);
+  return reachCondition(viewer);
 }
 
 /** Clients still held here, not released and not closed: the ones a release is still ahead for. */

@@ -4,7 +4,7 @@ import { apiError, type ApiError } from '../../../shared/api';
 import { reports as reportTexts } from '../../../shared/i18n/locales/reports';
 import { indicatorReportSchema, REPORT_FILE_TYPE, type IndicatorReport, type Programme, type ReportSource } from '../../../shared/reports/schemas';
 import { INDICATOR_IDS } from '../../../shared/reports/indicators';
-import type { UserContext } from '../backend';
+import type { ReadContext, UserCallContext, WriteContext } from '../api/context';
 import { indicatorReportLedger, indicatorReports, identityKeys } from '../store/schema';
 import { ensureIdentity, activeContactByFingerprint, contactCard } from '../identity/identityStore';
 import { formatTrustedComment, minisignSign, minisignVerify, parseMinisig } from '../handover/minisign';
@@ -34,9 +34,9 @@ interface ReportFile {
   signature: string;
 }
 
-export async function buildIndicatorReport(ctx: UserContext, input: { from: string; to: string }): Promise<{ fileName: string; fileBase64: string; reportId: string }> {
+export async function buildIndicatorReport(ctx: WriteContext, input: { from: string; to: string }): Promise<{ fileName: string; fileBase64: string; reportId: string }> {
   const me = await ensureIdentity(ctx);
-  const now = ctx.backend.now();
+  const now = ctx.now.getTime();
   const period = reportPeriod(input, now);
   const report: IndicatorReport = {
     type: REPORT_FILE_TYPE,
@@ -46,7 +46,7 @@ export async function buildIndicatorReport(ctx: UserContext, input: { from: stri
     period,
     organisation: me.card.organisation,
     signer: { fingerprint: me.card.fingerprint, name: me.card.name },
-    indicators: aggregateAll(ctx.session.store.sqlite, period),
+    indicators: aggregateAll(ctx.sqlite, period),
   };
   const signature = minisignSign(
     canonicalBytes(report),
@@ -60,7 +60,7 @@ export async function buildIndicatorReport(ctx: UserContext, input: { from: stri
 }
 
 /** Checks a report file completely and writes nothing; returns what to store. */
-function verifyReportFile(ctx: UserContext, fileName: string, bytes: Buffer) {
+function verifyReportFile(ctx: UserCallContext, fileName: string, bytes: Buffer) {
   const file = fileName.slice(0, 255);
   let parsed: unknown;
   try {
@@ -93,7 +93,7 @@ function verifyReportFile(ctx: UserContext, fileName: string, bytes: Buffer) {
  * sender, from this installation, already imported (same file or report id, even one replaced since) or older
  * than the one already held for the same source and period; a newer one replaces the older in one transaction.
  */
-export function importIndicatorReport(ctx: UserContext, input: { fileName: string; fileBase64: string }) {
+export function importIndicatorReport(ctx: WriteContext, input: { fileName: string; fileBase64: string }) {
   const bytes = Buffer.from(input.fileBase64, 'base64');
   const { report, contact, fileSha256, reportJson } = verifyReportFile(ctx, input.fileName, bytes);
   const file = input.fileName.slice(0, 255);
@@ -106,7 +106,7 @@ export function importIndicatorReport(ctx: UserContext, input: { fileName: strin
     .all()
     .find((r) => r.periodFrom === report.period.from && r.periodTo === report.period.to);
   if (current && current.createdAt >= report.createdAt) throw reportError('reportOutdated', { file });
-  const importedAt = new Date(ctx.backend.now()).toISOString();
+  const importedAt = new Date(ctx.now.getTime()).toISOString();
   return ctx.change(
     { action: 'reports.imported', entityType: 'indicatorReport', entityId: report.reportId, details: { signer: report.signer.fingerprint, from: report.period.from, to: report.period.to, replaced: current?.reportId ?? null, sha256: fileSha256 } },
     (tx) => {
@@ -137,7 +137,7 @@ export function importIndicatorReport(ctx: UserContext, input: { fileName: strin
  * denominator summed across them, by organisation, prison and region. A suppressed count ("<5") adds nothing to
  * a sum and is counted in `suppressed`, so every sum is a lower bound the screen can say so about.
  */
-export function programmeView(ctx: UserContext, input: { from: string; to: string }): Programme {
+export function programmeView(ctx: ReadContext, input: { from: string; to: string }): Programme {
   const rows = ctx.db
     .select()
     .from(indicatorReports)

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { apiError } from '../../../shared/api';
 import { RETENTION_DEFAULT_MONTHS, retentionDueOn, type RetentionCandidate } from '../../../shared/schemas/retention';
-import type { UserContext } from '../backend';
+import type { WriteContext } from '../api/context';
+import type { Client } from '../../../shared/schemas/client';
 import type { Db } from '../store/open';
 import { assessments, clientAttachments, clients, consents, contactNotes, drafts, followUps, handoverExports, handoverImports, planGoals, planTasks, referrals, screenings, servicesLog, settings, checklistItems } from '../store/schema';
 import { findClientById } from '../clients/clientRepository';
@@ -62,15 +63,14 @@ function reasonNamesClient(reason: string, client: { code: string; firstName: st
  * connection runs with `secure_delete` (store/open.ts), so freed pages and cells are zeroed; afterwards the WAL is
  * checkpointed and truncated, so no older frame keeps a copy either.
  */
-export function eraseClient(ctx: UserContext, input: { clientId: string; confirmCode: string; reason: string }): { codeHash: string; erasedAt: string } {
-  const client = findClientById(ctx.db, input.clientId);
-  if (!client) throw apiError('NOT_FOUND', 'No such client.', 'errors.clientNotFound');
+export function eraseClient(ctx: WriteContext & { readonly client: Client }, input: { confirmCode: string; reason: string }): { codeHash: string; erasedAt: string } {
+  const { client } = ctx; // resolved and checked by the dispatcher (NOT_FOUND outside the admin's reach)
   if (input.confirmCode.trim().toUpperCase() !== client.code) throw apiError('VALIDATION', TEXT.codeMismatch, 'errors.retention.codeMismatch');
   if (client.status !== 'closed') throw apiError('REFUSED', TEXT.notClosed, 'errors.retention.notClosed');
   if (reasonNamesClient(input.reason, client)) throw apiError('VALIDATION', TEXT.reasonNamesClient, 'errors.retention.reasonNamesClient');
   const codeHash = erasedCodeHash(client.code);
-  const erasedAt = new Date(ctx.backend.now()).toISOString();
-  const sqlite = ctx.session.store.sqlite;
+  const erasedAt = ctx.now.toISOString();
+  const sqlite = ctx.sqlite;
   ctx.change({ action: 'client.erased', entityType: 'client', entityId: client.id, details: { codeHash, reason: input.reason } }, (tx) => {
     const id = client.id;
     // Ids of rows a draft's form key may name (e.g. `referrals:<id>`), collected before they go.

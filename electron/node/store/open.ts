@@ -14,6 +14,12 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface Store {
   db: Db;
   sqlite: Database.Database;
+  /**
+   * A second connection, opened read-only: calls that do not change data read through it, so a read call
+   * cannot write even by mistake (SQLite refuses with SQLITE_READONLY). Null for the plain benchmark twin.
+   */
+  readDb: Db | null;
+  readSqlite: Database.Database | null;
   close(): void;
 }
 
@@ -54,7 +60,7 @@ export function registerSqlFunctions(sqlite: Database.Database): void {
  * `dataKey: null` opens a plain, unencrypted database: only the benchmark does that, to measure the
  * cost of encryption on the same data with the same code.
  */
-export function openStore(file: string, dataKey: Buffer | null, opts: { create?: boolean } = {}): Store {
+export function openStore(file: string, dataKey: Buffer | null, opts: { create?: boolean; readConnection?: boolean } = {}): Store {
   if (!opts.create && !existsSync(file)) {
     throw new StoreError('missing', 'The database file is missing.');
   }
@@ -92,12 +98,39 @@ export function openStore(file: string, dataKey: Buffer | null, opts: { create?:
     migrate(db, { migrationsFolder: MIGRATIONS_DIR });
     sqlite.exec(AUDIT_TRIGGERS);
     sqlite.exec(SEARCH_INDEX_SQL);
-    return { db, sqlite, close: () => sqlite.close() };
+    const readSqlite = dataKey && opts.readConnection !== false ? openReadConnection(file, dataKey) : null;
+    const readDb = readSqlite ? drizzle(readSqlite, { schema }) : null;
+    return {
+      db,
+      sqlite,
+      readDb,
+      readSqlite,
+      close: () => {
+        readSqlite?.close();
+        sqlite.close();
+      },
+    };
   } catch (e) {
     sqlite.close();
     if (isDamageError(e)) throw e; // a damaged page, not a migration problem: the caller says so in words
     const kind = storeErrorKindOf(e);
     if (kind) throw storeFault(kind);
     throw new StoreError('migration', `The database could not be prepared: ${(e as Error).message}`);
+  }
+}
+
+/** The read-only twin of the main connection (after migrations ran on the main one). */
+function openReadConnection(file: string, dataKey: Buffer): Database.Database {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true, ...nativeBindingOption() });
+  try {
+    applyCipherKey(sqlite, dataKey);
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('temp_store = MEMORY');
+    sqlite.pragma('cache_size = -65536');
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    return sqlite;
+  } catch (e) {
+    sqlite.close();
+    throw new StoreError('unreadable', `The database could not be opened for reading: ${(e as Error).message}`);
   }
 }

@@ -30,8 +30,9 @@ export const assessmentsCalls = {
     output: z.array(assessmentSummarySchema),
     access: STAFF,
     mutates: false,
+    client: { access: 'read', from: 'clientId' },
   }),
-  'assessments.get': defineCall({ input: z.object({ id: idSchema }).strict(), output: assessmentSchema, access: STAFF, mutates: false }),
+  'assessments.get': defineCall({ input: z.object({ id: idSchema }).strict(), output: assessmentSchema, access: STAFF, mutates: false, client: { access: 'read', from: 'id', via: 'assessment' } }),
   /**
    * Starts an assessment (status in progress). `prefillFromId` copies the answers of an earlier assessment
    * of the same client, so a review only records what changed.
@@ -48,16 +49,18 @@ export const assessmentsCalls = {
     output: assessmentSchema,
     access: STAFF,
     mutates: true,
+    client: { access: 'write', from: 'clientId' },
   }),
-  'assessments.save': defineCall({ input: assessmentSaveSchema, output: assessmentSchema, access: STAFF, mutates: true }),
+  'assessments.save': defineCall({ input: assessmentSaveSchema, output: assessmentSchema, access: STAFF, mutates: true, client: { access: 'write', from: 'id', via: 'assessment' } }),
   /** Saves and completes; a completed assessment is not changed again (a later one records change). */
-  'assessments.complete': defineCall({ input: assessmentCompleteSchema, output: assessmentSchema, access: STAFF, mutates: true }),
+  'assessments.complete': defineCall({ input: assessmentCompleteSchema, output: assessmentSchema, access: STAFF, mutates: true, client: { access: 'write', from: 'id', via: 'assessment' } }),
   /** Throws away an assessment still in progress (e.g. started by mistake); completed ones stay. */
   'assessments.discard': defineCall({
     input: z.object({ id: idSchema, revision: z.number().int().min(1) }).strict(),
     output: z.object({}),
     access: STAFF,
     mutates: true,
+    client: { access: 'write', from: 'id', via: 'assessment' },
   }),
   /** Two assessments of the same client side by side, with what changed from `beforeId` to `afterId`. */
   'assessments.compare': defineCall({
@@ -65,6 +68,7 @@ export const assessmentsCalls = {
     output: z.object({ before: assessmentSchema, after: assessmentSchema, comparison: assessmentComparisonSchema }),
     access: STAFF,
     mutates: false,
+    client: { access: 'read', from: 'beforeId', via: 'assessment' },
   }),
   /** Screening results of a client, oldest first (the order of the chart). */
   'screenings.list': defineCall({
@@ -72,6 +76,7 @@ export const assessmentsCalls = {
     output: z.array(screeningSchema),
     access: STAFF,
     mutates: false,
+    client: { access: 'health-read', from: 'clientId' },
   }),
-  'screenings.record': defineCall({ input: screeningRecordSchema, output: screeningSchema, access: STAFF, mutates: true }),
+  'screenings.record': defineCall({ input: screeningRecordSchema, output: screeningSchema, access: STAFF, mutates: true, client: { access: 'health-write', from: 'clientId' } }),
 };

@@ -20,17 +20,20 @@ export const auditCalls = {
     output: z.object({ entries: z.array(auditEntrySchema), nextBeforeSeq: z.number().int().nullable() }),
     access: ['admin'],
     mutates: false,
+    client: 'none',
   }),
   'audit.actions': defineCall({
     input: z.object({}).strict(),
     output: z.array(z.string()),
     access: ['admin'],
     mutates: false,
+    client: 'none',
   }),
   'audit.verify': defineCall({
     input: z.object({}).strict(),
     output: auditVerifyResultSchema,
     access: ['admin'],
     mutates: false,
+    client: 'none',
   }),
 };

@@ -15,21 +15,25 @@ export const backupSecretSchema = z.union([
 ]);
 
 export const backupCalls = {
-  'backup.status': defineCall({ input: z.object({}).strict(), output: backupStatusSchema, access: ADMIN, mutates: false }),
-  'backup.updateSettings': defineCall({ input: backupSettingsSchema.partial().strict(), output: backupStatusSchema, access: ADMIN, mutates: true }),
+  'backup.status': defineCall({ input: z.object({}).strict(), output: backupStatusSchema, access: ADMIN, mutates: false, client: 'none' }),
+  'backup.updateSettings': defineCall({ input: backupSettingsSchema.partial().strict(), output: backupStatusSchema, access: ADMIN, mutates: true, client: 'none' }),
   /** Full integrity check, then an online backup into `folder`; returns the new file. */
   'backup.create': defineCall({
     input: z.object({ folder: filePath }).strict(),
     output: backupFileInfoSchema.extend({ auditSeq: z.number().int() }),
-    access: ADMIN, mutates: true }),
+    access: ADMIN,
+    mutates: true,
+    client: 'none',
+  }),
   /** This installation's backups in the folder, newest first. */
-  'backup.list': defineCall({ input: z.object({ folder: filePath }).strict(), output: z.array(backupFileInfoSchema), access: ADMIN, mutates: false }),
+  'backup.list': defineCall({ input: z.object({ folder: filePath }).strict(), output: z.array(backupFileInfoSchema), access: ADMIN, mutates: false, client: 'none' }),
   /** Checks a backup file without restoring it; with a secret it is also opened and fully checked. */
   'backup.inspect': defineCall({
     input: z.object({ file: filePath, secret: backupSecretSchema.optional() }).strict(),
     output: backupInspectionSchema,
     access: 'public',
     mutates: false,
+    client: 'none',
   }),
   /**
    * Restores a backup into this data folder while nobody is logged in. An existing installation is replaced only
@@ -40,5 +44,6 @@ export const backupCalls = {
     output: z.object({ databaseId: z.string(), createdAt: z.string(), movedAsideTo: z.string().nullable() }),
     access: 'public',
     mutates: true,
+    client: 'none',
   }),
 };

@@ -28,10 +28,10 @@ export type ClientUpdate = z.input<typeof clientUpdateSchema>;
 
 export const clientsCalls = {
   /** The caseload page (W2). Non-admins always get their own caseload. */
-  'clients.caseload': defineCall({ input: caseloadQuerySchema, output: caseloadPageSchema, access: STAFF, mutates: false }),
+  'clients.caseload': defineCall({ input: caseloadQuerySchema, output: caseloadPageSchema, access: STAFF, mutates: false, client: 'none' }),
   /** The full client record; every read is audited. */
-  'clients.get': defineCall({ input: idInput, output: clientSchema, access: STAFF, mutates: false }),
-  'clients.suggestCode': defineCall({ input: z.object({}).strict(), output: z.object({ code: z.string() }), access: STAFF, mutates: false }),
+  'clients.get': defineCall({ input: idInput, output: clientSchema, access: STAFF, mutates: false, client: { access: 'read', from: 'id' } }),
+  'clients.suggestCode': defineCall({ input: z.object({}).strict(), output: z.object({ code: z.string() }), access: STAFF, mutates: false, client: 'none' }),
   /** Possible duplicates for a registration in progress (same code, or same name and date of birth). */
   'clients.checkDuplicates': defineCall({
     input: z
@@ -40,6 +40,7 @@ export const clientsCalls = {
     output: z.array(duplicateSchema),
     access: STAFF,
     mutates: false,
+    client: 'none',
   }),
   /**
    * Registers a client. A client with the same code is refused; one with the same name and date of birth
@@ -50,13 +51,15 @@ export const clientsCalls = {
     output: clientSchema,
     access: STAFF,
     mutates: true,
+    client: 'none',
   }),
-  'clients.update': defineCall({ input: clientUpdateSchema, output: clientSchema, access: STAFF, mutates: true }),
+  'clients.update': defineCall({ input: clientUpdateSchema, output: clientSchema, access: STAFF, mutates: true, client: { access: 'write', from: 'id' } }),
   'clients.setStatus': defineCall({
     input: idInput.extend({ status: clientStatusSchema, revision: z.number().int().min(1) }).strict(),
     output: clientSchema,
     access: STAFF,
     mutates: true,
+    client: { access: 'write', from: 'id' },
   }),
   /** Moving a client to another worker's caseload: admins, or the worker who holds the case. */
   'clients.reassign': defineCall({
@@ -64,6 +67,7 @@ export const clientsCalls = {
     output: clientSchema,
     access: STAFF,
     mutates: true,
+    client: { access: 'write', from: 'id' },
   }),
 };
 
@@ -73,17 +77,20 @@ export const referenceCalls = {
     output: z.array(referenceItemSchema),
     access: 'user',
     mutates: false,
+    client: 'none',
   }),
   'reference.create': defineCall({
     input: z.object({ kind: referenceKindSchema, name: referenceNameSchema }).strict(),
     output: referenceItemSchema,
     access: ['admin'],
     mutates: true,
+    client: 'none',
   }),
   'reference.update': defineCall({
     input: idInput.extend({ name: referenceNameSchema.optional(), active: z.boolean().optional() }).strict(),
     output: referenceItemSchema,
     access: ['admin'],
     mutates: true,
+    client: 'none',
   }),
 };

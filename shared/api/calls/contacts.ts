@@ -12,6 +12,7 @@ export const contactLogCalls = {
     output: z.object({ notes: z.array(contactNoteSchema), total: z.number().int() }),
     access: STAFF,
     mutates: false,
+    client: { access: 'read', from: 'clientId' },
   }),
-  'contactLog.add': defineCall({ input: contactNoteFieldsSchema.extend({ clientId }).strict(), output: contactNoteSchema, access: STAFF, mutates: true }),
+  'contactLog.add': defineCall({ input: contactNoteFieldsSchema.extend({ clientId }).strict(), output: contactNoteSchema, access: STAFF, mutates: true, client: { access: 'write', from: 'clientId' } }),
 };

@@ -42,20 +42,21 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>;
 const idInput = z.object({ id: serviceIdSchema }).strict();
 
 export const directoryCalls = {
-  'directory.list': defineCall({ input: directoryQuerySchema, output: z.array(serviceSchema), access: 'user', mutates: false }),
-  'directory.get': defineCall({ input: idInput, output: serviceSchema, access: 'user', mutates: false }),
-  'directory.create': defineCall({ input: serviceInputSchema, output: serviceSchema, access: EDITORS, mutates: true }),
-  'directory.update': defineCall({ input: serviceInputSchema.extend({ id: serviceIdSchema }).strict(), output: serviceSchema, access: EDITORS, mutates: true }),
+  'directory.list': defineCall({ input: directoryQuerySchema, output: z.array(serviceSchema), access: 'user', mutates: false, client: 'none' }),
+  'directory.get': defineCall({ input: idInput, output: serviceSchema, access: 'user', mutates: false, client: 'none' }),
+  'directory.create': defineCall({ input: serviceInputSchema, output: serviceSchema, access: EDITORS, mutates: true, client: 'none' }),
+  'directory.update': defineCall({ input: serviceInputSchema.extend({ id: serviceIdSchema }).strict(), output: serviceSchema, access: EDITORS, mutates: true, client: 'none' }),
   /** Hides the entry from the directory; referrals to it keep naming it. */
-  'directory.remove': defineCall({ input: idInput, output: serviceSchema, access: EDITORS, mutates: true }),
+  'directory.remove': defineCall({ input: idInput, output: serviceSchema, access: EDITORS, mutates: true, client: 'none' }),
   /** Step 1 of an import: reads and checks the file, writes nothing. */
-  'directory.previewImport': defineCall({ input: directoryFileInputSchema, output: importPreviewSchema, access: EDITORS, mutates: false }),
+  'directory.previewImport': defineCall({ input: directoryFileInputSchema, output: importPreviewSchema, access: EDITORS, mutates: false, client: 'none' }),
   /** Step 2, after the user has seen the preview: imports the valid rows in one transaction; bad rows are skipped. */
   'directory.confirmImport': defineCall({
     input: directoryFileInputSchema,
     output: z.object({ created: z.number().int(), updated: z.number().int(), errors: z.array(importRowErrorSchema) }),
     access: EDITORS,
     mutates: true,
+    client: 'none',
   }),
   /** The directory (optionally filtered) as a file to share with other organisations. */
   'directory.export': defineCall({
@@ -65,5 +66,6 @@ export const directoryCalls = {
     output: z.object({ fileName: z.string(), mimeType: z.string(), content: z.string(), count: z.number().int() }),
     access: 'user',
     mutates: false,
+    client: 'none',
   }),
 };

@@ -14,17 +14,20 @@ export const draftsCalls = {
     output: z.object({ data: z.record(z.string(), z.unknown()), updatedAt: z.string() }).nullable(),
     access: 'user',
     mutates: false,
+    client: 'none',
   }),
   'drafts.save': defineCall({
     input: z.object({ formKey: draftKeySchema, data: draftDataSchema }).strict(),
     output: z.object({ updatedAt: z.string() }),
     access: 'user',
     mutates: true,
+    client: 'none',
   }),
   'drafts.discard': defineCall({
     input: z.object({ formKey: draftKeySchema }).strict(),
     output: z.object({}),
     access: 'user',
     mutates: true,
+    client: 'none',
   }),
 };

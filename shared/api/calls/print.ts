@@ -19,6 +19,7 @@ export const printCalls = {
     output: printedPdfSchema,
     access: STAFF,
     mutates: false,
+    client: { access: 'read', from: 'clientId' },
   }),
   /** The professional case summary for the receiving worker, in the worker's language. */
   'print.caseSummary': defineCall({
@@ -26,5 +27,6 @@ export const printCalls = {
     output: printedPdfSchema,
     access: STAFF,
     mutates: false,
+    client: { access: 'read', from: 'clientId' },
   }),
 };

@@ -14,9 +14,9 @@ export type ReferralUpdate = z.input<typeof referralUpdateSchema>;
 
 export const referralsCalls = {
   /** A client's referrals, appointments first in date order; the read is audited. */
-  'referrals.list': defineCall({ input: z.object({ clientId }).strict(), output: z.array(referralSchema), access: STAFF, mutates: false }),
-  'referrals.create': defineCall({ input: referralCreateSchema, output: referralSchema, access: STAFF, mutates: true }),
-  'referrals.update': defineCall({ input: referralUpdateSchema, output: referralSchema, access: STAFF, mutates: true }),
+  'referrals.list': defineCall({ input: z.object({ clientId }).strict(), output: z.array(referralSchema), access: STAFF, mutates: false, client: { access: 'read', from: 'clientId' } }),
+  'referrals.create': defineCall({ input: referralCreateSchema, output: referralSchema, access: STAFF, mutates: true, client: { access: 'write', from: 'clientId' } }),
+  'referrals.update': defineCall({ input: referralUpdateSchema, output: referralSchema, access: STAFF, mutates: true, client: { access: 'write', from: 'id', via: 'referral' } }),
   /** For a referral entered by mistake; one that happened is kept with status "declined" instead. */
-  'referrals.remove': defineCall({ input: z.object({ id: referralId }).strict(), output: z.object({}), access: STAFF, mutates: true }),
+  'referrals.remove': defineCall({ input: z.object({ id: referralId }).strict(), output: z.object({}), access: STAFF, mutates: true, client: { access: 'write', from: 'id', via: 'referral' } }),
 };

@@ -25,22 +25,23 @@ const ADMIN = ['admin'] as const;
 
 export const reportsCalls = {
   /** Every indicator of this installation for the period and filters, with the lists to filter by. */
-  'reports.dashboard': defineCall({ input: reportQuerySchema, output: dashboardSchema, access: REPORT_READERS, mutates: false }),
+  'reports.dashboard': defineCall({ input: reportQuerySchema, output: dashboardSchema, access: REPORT_READERS, mutates: false, client: 'none' }),
   /** The clients behind one number (audited as a read of client data); never for evaluators. */
-  'reports.indicatorClients': defineCall({ input: indicatorClientsInputSchema, output: z.array(indicatorClientSchema), access: ADMIN, mutates: false }),
+  'reports.indicatorClients': defineCall({ input: indicatorClientsInputSchema, output: z.array(indicatorClientSchema), access: ADMIN, mutates: false, client: 'none' }),
   /** The dashboard as a PDF for the funder: numbers and rules, no client. */
   'reports.print': defineCall({
     input: reportQueryObject.extend({ language: clientLanguageSchema.default('cs') }).strict().superRefine(checkPeriod),
     output: printedPdfSchema,
     access: REPORT_READERS,
     mutates: false,
+    client: 'none',
   }),
   /** The de-identified evaluation export: one CSV per client, one of aggregates per period (audited). */
-  'reports.export': defineCall({ input: reportPeriodSchema, output: evaluationExportSchema, access: REPORT_READERS, mutates: true }),
+  'reports.export': defineCall({ input: reportPeriodSchema, output: evaluationExportSchema, access: REPORT_READERS, mutates: true, client: 'none' }),
   /** The signed indicator report of this installation (aggregates only), signed with the user's handover identity. */
-  'reports.bundle': defineCall({ input: reportPeriodSchema, output: reportFileSchema.extend({ reportId: z.string() }), access: ADMIN, mutates: true }),
+  'reports.bundle': defineCall({ input: reportPeriodSchema, output: reportFileSchema.extend({ reportId: z.string() }), access: ADMIN, mutates: true, client: 'none' }),
   /** Imports another installation's signed report after checking it against the trusted contacts. */
-  'reports.import': defineCall({ input: reportFileSchema.strict(), output: reportImportResultSchema, access: ADMIN, mutates: true }),
+  'reports.import': defineCall({ input: reportFileSchema.strict(), output: reportImportResultSchema, access: ADMIN, mutates: true, client: 'none' }),
   /** The programme view: the imported reports overlapping the period, summed. */
-  'reports.programme': defineCall({ input: reportPeriodSchema, output: programmeSchema, access: REPORT_READERS, mutates: false }),
+  'reports.programme': defineCall({ input: reportPeriodSchema, output: programmeSchema, access: REPORT_READERS, mutates: false, client: 'none' }),
 };

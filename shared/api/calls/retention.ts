@@ -13,8 +13,9 @@ export const retentionCalls = {
     output: z.object({ retentionMonths: retentionMonthsSchema, today: z.string(), due: z.array(retentionCandidateSchema) }),
     access: ADMIN,
     mutates: false,
+    client: 'none',
   }),
-  'retention.setMonths': defineCall({ input: z.object({ months: retentionMonthsSchema }).strict(), output: z.object({ retentionMonths: retentionMonthsSchema }), access: ADMIN, mutates: true }),
+  'retention.setMonths': defineCall({ input: z.object({ months: retentionMonthsSchema }).strict(), output: z.object({ retentionMonths: retentionMonthsSchema }), access: ADMIN, mutates: true, client: 'none' }),
   /**
    * Erases a closed client for good: every row, note, draft, attachment, search entry and handover record; freed
    * pages are overwritten. Confirmed by typing the client code. Leaves one audit entry: code hash, date, who, why.
@@ -24,5 +25,7 @@ export const retentionCalls = {
     output: z.object({ codeHash: z.string(), erasedAt: z.string() }),
     access: ADMIN,
     mutates: true,
+    // 'read', not 'write': a case handed over elsewhere is read-only here, yet its retention runs out all the same.
+    client: { access: 'read', from: 'clientId' },
   }),
 };

@@ -25,6 +25,7 @@ export const sessionCalls = {
     }),
     access: 'public',
     mutates: false,
+    client: 'none',
   }),
   'setup.initialize': defineCall({
     input: z
@@ -37,6 +38,7 @@ export const sessionCalls = {
     output: z.object({ recoveryKey: z.string(), user: sessionUserSchema }),
     access: 'public',
     mutates: true,
+    client: 'none',
   }),
   'session.login': defineCall({
     input: z.object({ username: usernameSchema, password: z.string().min(1).max(256) }).strict(),
@@ -44,47 +46,55 @@ export const sessionCalls = {
     output: z.object({ user: sessionUserSchema, auditAnchor: auditAnchorStatusSchema }),
     access: 'public',
     mutates: true,
+    client: 'none',
   }),
   'session.unlockWithRecoveryKey': defineCall({
     input: z.object({ recoveryKey: recoveryKeySchema }).strict(),
     output: z.object({ admins: z.array(sessionUserSchema), auditAnchor: auditAnchorStatusSchema }),
     access: 'public',
     mutates: true,
+    client: 'none',
   }),
   'session.recoverySetPassword': defineCall({
     input: z.object({ userId: z.string().min(1), newPassword: passwordSchema }).strict(),
     output: z.object({ user: sessionUserSchema }),
     access: 'recovery',
     mutates: true,
+    client: 'none',
   }),
   'session.lock': defineCall({
     input: z.object({ reason: z.enum(['user', 'idle', 'os']).default('user') }).strict(),
     output: z.object({}),
     access: 'public',
     mutates: true,
+    client: 'none',
   }),
   'session.activity': defineCall({
     input: z.object({}).strict(),
     output: z.object({}),
     access: 'user',
     mutates: false,
+    client: 'none',
   }),
   'session.changeOwnPassword': defineCall({
     input: z.object({ currentPassword: z.string().min(1).max(256), newPassword: passwordSchema }).strict(),
     output: z.object({}),
     access: 'user',
     mutates: true,
+    client: 'none',
   }),
   'settings.get': defineCall({
     input: z.object({}).strict(),
     output: installationSettingsSchema,
     access: 'user',
     mutates: false,
+    client: 'none',
   }),
   'settings.update': defineCall({
     input: installationSettingsSchema.partial().strict(),
     output: installationSettingsSchema,
     access: ['admin'],
     mutates: true,
+    client: 'none',
   }),
 };

@@ -15,6 +15,7 @@ export const usersCalls = {
     output: z.array(userSchema),
     access: ['admin'],
     mutates: false,
+    client: 'none',
   }),
   /** Names of active users for "assigned worker" pickers; every logged-in user may see colleagues' names. */
   'users.directory': defineCall({
@@ -22,19 +23,22 @@ export const usersCalls = {
     output: z.array(userSchema.pick({ id: true, displayName: true, role: true })),
     access: 'user',
     mutates: false,
+    client: 'none',
   }),
-  'users.create': defineCall({ input: userCreateSchema, output: userSchema, access: ['admin'], mutates: true }),
+  'users.create': defineCall({ input: userCreateSchema, output: userSchema, access: ['admin'], mutates: true, client: 'none' }),
   'users.update': defineCall({
     input: idInput.extend({ displayName: displayNameSchema.optional(), role: roleSchema.optional() }).strict(),
     output: userSchema,
     access: ['admin'],
     mutates: true,
+    client: 'none',
   }),
   'users.resetPassword': defineCall({
     input: idInput.extend({ newPassword: passwordSchema }).strict(),
     output: z.object({}),
     access: ['admin'],
     mutates: true,
+    client: 'none',
   }),
-  'users.remove': defineCall({ input: idInput, output: userSchema, access: ['admin'], mutates: true }),
+  'users.remove': defineCall({ input: idInput, output: userSchema, access: ['admin'], mutates: true, client: 'none' }),
 };

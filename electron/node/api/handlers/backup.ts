@@ -7,19 +7,17 @@ import { BackupError } from '../../backup/backupError';
 import { readBackupSettings, readBackupStatus, recordBackup, writeBackupSettings } from '../../backup/backupSettings';
 
 export const backupHandlers: HandlersFor<typeof backupCalls> = {
-  'backup.status': (_input, { backend }) => readBackupStatus(backend.userContext().db, new Date(backend.now())),
+  'backup.status': (_input, ctx) => readBackupStatus(ctx.db, ctx.now),
 
-  'backup.updateSettings': (input, { backend }) => {
-    const ctx = backend.userContext();
+  'backup.updateSettings': (input, ctx) => {
     ctx.change({ action: 'backup.settingsUpdated', details: { keep: input.keep ?? null, warnAfterDays: input.warnAfterDays ?? null } }, (tx) => writeBackupSettings(tx, input));
-    return readBackupStatus(ctx.db, new Date(backend.now()));
+    return readBackupStatus(ctx.db, ctx.now);
   },
 
-  'backup.create': async (input, { backend }) => {
-    const ctx = backend.userContext();
-    const at = new Date(backend.now());
+  'backup.create': async (input, ctx) => {
+    const at = ctx.now;
     const folder = path.resolve(input.folder);
-    const created = await createBackup({ dbPath: backend.dbPath, keySlotPath: backend.keySlotPath, dataKey: ctx.session.dataKey }, folder, at, readBackupSettings(ctx.db).keep);
+    const created = await createBackup({ dbPath: ctx.installation.dbPath, keySlotPath: ctx.installation.keySlotPath, dataKey: ctx.installation.dataKey() }, folder, at, readBackupSettings(ctx.db).keep);
     // The file name only: the folder path may name the user's account, and the audit holds no more than it needs.
     ctx.change({ action: 'backup.created', details: { file: path.basename(created.file), auditSeq: created.manifest.auditHead.seq, sizeBytes: created.sizeBytes } }, (tx) => {
       writeBackupSettings(tx, { folder });
@@ -28,16 +26,15 @@ export const backupHandlers: HandlersFor<typeof backupCalls> = {
     return { file: created.file, createdAt: created.createdAt, sizeBytes: created.sizeBytes, auditSeq: created.manifest.auditHead.seq };
   },
 
-  'backup.list': async (input, { backend }) => {
-    backend.userContext();
-    return listBackups(path.resolve(input.folder), backend.readKeySlots().databaseId);
+  'backup.list': async (input, ctx) => {
+    return listBackups(path.resolve(input.folder), ctx.installation.readKeySlots().databaseId);
   },
 
   'backup.inspect': (input) => inspectBackup(path.resolve(input.file), input.secret),
 
-  'backup.restore': async (input, { backend }) => {
+  'backup.restore': async (input, { backend, now }) => {
     if (backend.session) throw new BackupError('sessionOpen');
-    const at = new Date(backend.now());
+    const at = now;
     const result = await restoreBackup(path.resolve(input.file), backend.dataDir, input.secret, { replaceExisting: input.replaceExisting, at });
     // Recorded like a failed login: it enters the restored audit chain at the next unlock, so the restored rows
     // stay exactly the backup's until then.

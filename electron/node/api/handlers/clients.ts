@@ -4,11 +4,8 @@ import { apiError } from '../../../../shared/api';
 import type { clientsCalls, referenceCalls } from '../../../../shared/api/calls/clients';
 import type { Client } from '../../../../shared/schemas/client';
 import type { HandlersFor } from './types';
-import type { UserContext } from '../../backend';
 import { referenceItems } from '../../store/schema';
 import {
-  assertClientReadable,
-  assertClientWritable,
   checkClientReferences,
   findClientById,
   findPossibleDuplicates,
@@ -18,10 +15,8 @@ import {
 } from '../../clients/clientRepository';
 import { queryCaseload } from '../../clients/caseloadQuery';
 
-/** The case must be visible to the user, held here (not handed over) and unchanged since the form loaded it. */
-function clientForChange(ctx: UserContext, id: string, revision: number): Client {
-  assertClientReadable(ctx.db, ctx.user, id);
-  const client = assertClientWritable(ctx.db, id);
+/** The revision the form was loaded from must still be current (the dispatcher checked reach and custody). */
+function unchangedSince(client: Client, revision: number): Client {
   if (client.revision !== revision) {
     throw apiError('CONFLICT', 'Someone changed this client since you opened it. Reload to see the latest version.', 'errors.staleRevision');
   }
@@ -29,30 +24,26 @@ function clientForChange(ctx: UserContext, id: string, revision: number): Client
 }
 
 export const clientsHandlers: HandlersFor<typeof clientsCalls> = {
-  'clients.caseload': (input, { backend }) => {
-    const ctx = backend.userContext();
-    const page = queryCaseload(ctx.db, ctx.user, input, new Date(backend.now()));
+  'clients.caseload': (input, ctx) => {
+    const page = queryCaseload(ctx.db, ctx.user, input, ctx.now);
     // Which clients were listed to whom is part of the trail; the search text is not (it may be a name).
     ctx.audit({ action: 'caseload.viewed', details: { rows: page.rows.length, total: page.total, searched: input.search.trim() !== '' } });
     return page;
   },
 
-  'clients.get': (input, { backend }) => {
-    const ctx = backend.userContext();
-    const client = assertClientReadable(ctx.db, ctx.user, input.id);
+  'clients.get': (_input, ctx) => {
+    const { client } = ctx;
     ctx.audit({ action: 'client.read', entityType: 'client', entityId: client.id });
     return client;
   },
 
-  'clients.suggestCode': (_input, { backend }) => ({ code: generateClientCode(backend.userContext().db) }),
+  'clients.suggestCode': (_input, ctx) => ({ code: generateClientCode(ctx.db) }),
 
-  'clients.checkDuplicates': (input, { backend }) => {
-    const ctx = backend.userContext();
+  'clients.checkDuplicates': (input, ctx) => {
     return findPossibleDuplicates(ctx.db, input, input.excludeId);
   },
 
-  'clients.create': (input, { backend }) => {
-    const ctx = backend.userContext();
+  'clients.create': (input, ctx) => {
     const code = input.client.code ?? generateClientCode(ctx.db);
     const fields = { ...input.client, code };
     checkClientReferences(ctx.db, fields);
@@ -67,15 +58,14 @@ export const clientsHandlers: HandlersFor<typeof clientsCalls> = {
     }
     const id = randomUUID();
     ctx.change({ action: 'client.created', entityType: 'client', entityId: id, details: { possibleDuplicates: duplicates.length } }, (tx) =>
-      insertClient(tx, fields, new Date(backend.now()), id),
+      insertClient(tx, fields, ctx.now, id),
     );
     return findClientById(ctx.db, id)!;
   },
 
-  'clients.update': (input, { backend }) => {
-    const ctx = backend.userContext();
+  'clients.update': (input, ctx) => {
     const { id, revision, ...patch } = input;
-    const current = clientForChange(ctx, id, revision);
+    const current = unchangedSince(ctx.client, revision);
     const merged = { ...current, ...patch };
     checkClientReferences(ctx.db, merged);
     if (patch.code && patch.code !== current.code && findPossibleDuplicates(ctx.db, { ...merged, code: patch.code }, id).some((d) => d.reason === 'sameCode')) {
@@ -84,27 +74,25 @@ export const clientsHandlers: HandlersFor<typeof clientsCalls> = {
     // Field names only: the trail says what kind of thing changed without copying personal data into it.
     const changed = Object.keys(patch).filter((k) => (patch as Record<string, unknown>)[k] !== (current as Record<string, unknown>)[k]);
     ctx.change({ action: 'client.updated', entityType: 'client', entityId: id, details: { fields: changed.join(',') } }, (tx) =>
-      updateClientRow(tx, id, patch, new Date(backend.now())),
+      updateClientRow(tx, id, patch, ctx.now),
     );
     return findClientById(ctx.db, id)!;
   },
 
-  'clients.setStatus': (input, { backend }) => {
-    const ctx = backend.userContext();
-    const current = clientForChange(ctx, input.id, input.revision);
+  'clients.setStatus': (input, ctx) => {
+    const current = unchangedSince(ctx.client, input.revision);
     ctx.change({ action: 'client.statusChanged', entityType: 'client', entityId: input.id, details: { from: current.status, to: input.status } }, (tx) =>
-      updateClientRow(tx, input.id, { status: input.status }, new Date(backend.now())),
+      updateClientRow(tx, input.id, { status: input.status }, ctx.now),
     );
     return findClientById(ctx.db, input.id)!;
   },
 
-  'clients.reassign': (input, { backend }) => {
-    const ctx = backend.userContext();
-    const current = clientForChange(ctx, input.id, input.revision);
+  'clients.reassign': (input, ctx) => {
+    const current = unchangedSince(ctx.client, input.revision);
     checkClientReferences(ctx.db, { ...current, assignedWorkerId: input.workerId });
     ctx.change(
       { action: 'client.reassigned', entityType: 'client', entityId: input.id, details: { from: current.assignedWorkerId, to: input.workerId } },
-      (tx) => updateClientRow(tx, input.id, { assignedWorkerId: input.workerId }, new Date(backend.now())),
+      (tx) => updateClientRow(tx, input.id, { assignedWorkerId: input.workerId }, ctx.now),
     );
     // After handing the case to a colleague a caseworker may no longer see it; return what was saved.
     return findClientById(ctx.db, input.id)!;
@@ -112,8 +100,7 @@ export const clientsHandlers: HandlersFor<typeof clientsCalls> = {
 };
 
 export const referenceHandlers: HandlersFor<typeof referenceCalls> = {
-  'reference.list': (input, { backend }) => {
-    const { db } = backend.userContext();
+  'reference.list': (input, { db }) => {
     return db
       .select()
       .from(referenceItems)
@@ -122,8 +109,7 @@ export const referenceHandlers: HandlersFor<typeof referenceCalls> = {
       .all();
   },
 
-  'reference.create': (input, { backend }) => {
-    const ctx = backend.userContext();
+  'reference.create': (input, ctx) => {
     const existing = ctx.db.select().from(referenceItems).where(eq(referenceItems.kind, input.kind)).all();
     if (existing.some((r) => r.name.toLocaleLowerCase('cs') === input.name.toLocaleLowerCase('cs'))) {
       throw apiError('CONFLICT', `"${input.name}" is already in the list.`, 'errors.referenceExists', { name: input.name });
@@ -133,8 +119,7 @@ export const referenceHandlers: HandlersFor<typeof referenceCalls> = {
     return item;
   },
 
-  'reference.update': (input, { backend }) => {
-    const ctx = backend.userContext();
+  'reference.update': (input, ctx) => {
     const item = ctx.db.select().from(referenceItems).where(eq(referenceItems.id, input.id)).get();
     if (!item) throw apiError('NOT_FOUND', 'No such list entry.', 'errors.notFound');
     const patch = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.active !== undefined ? { active: input.active } : {}) };

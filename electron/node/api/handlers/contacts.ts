@@ -1,23 +1,19 @@
 import { apiError } from '../../../../shared/api';
 import type { contactLogCalls } from '../../../../shared/api/calls/contacts';
 import type { HandlersFor } from './types';
-import { clientForChange, clientForRead, clockOf } from '../../plan/access';
 import { contactNoteById, insertContactNote, listContactNotes } from '../../plan/contactLogRepository';
 import { randomUUID } from 'node:crypto';
 
 export const contactLogHandlers: HandlersFor<typeof contactLogCalls> = {
-  'contactLog.list': (input, { backend }) => {
-    const ctx = backend.userContext();
-    const client = clientForRead(ctx, input.clientId);
+  'contactLog.list': (input, ctx) => {
+    const { client } = ctx;
     ctx.audit({ action: 'contactLog.read', entityType: 'client', entityId: client.id });
     return listContactNotes(ctx.db, client.id, input.limit, input.offset);
   },
 
-  'contactLog.add': (input, { backend }) => {
-    const ctx = backend.userContext();
-    const { clientId, ...fields } = input;
-    const client = clientForChange(ctx, clientId);
-    const { now, today } = clockOf(ctx);
+  'contactLog.add': (input, ctx) => {
+    const { clientId: _clientId, ...fields } = input;
+    const { client, now, today } = ctx;
     // A contact is logged after it happened; a planned visit belongs in the plan's tasks.
     if (fields.at.slice(0, 10) > today) throw apiError('REFUSED', 'A contact cannot be logged in the future.', 'errors.contactInFuture');
     const id = randomUUID();

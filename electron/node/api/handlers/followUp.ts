@@ -1,22 +1,18 @@
 import { apiError } from '../../../../shared/api';
 import type { followUpCalls } from '../../../../shared/api/calls/followUp';
 import type { HandlersFor } from './types';
-import { clientForChange, clientForRead, clockOf } from '../../plan/access';
 import { readFollowUps, upsertFollowUp } from '../../plan/followUpRepository';
 
 export const followUpHandlers: HandlersFor<typeof followUpCalls> = {
-  'followUp.list': (input, { backend }) => {
-    const ctx = backend.userContext();
-    const client = clientForRead(ctx, input.clientId);
+  'followUp.list': (_input, ctx) => {
+    const { client } = ctx;
     ctx.audit({ action: 'followUp.read', entityType: 'client', entityId: client.id });
-    return readFollowUps(ctx.db, client.id, client.actualRelease, clockOf(ctx).today);
+    return readFollowUps(ctx.db, client.id, client.actualRelease, ctx.today);
   },
 
-  'followUp.record': (input, { backend }) => {
-    const ctx = backend.userContext();
-    const { clientId, ...fields } = input;
-    const client = clientForChange(ctx, clientId);
-    const { now, today } = clockOf(ctx);
+  'followUp.record': (input, ctx) => {
+    const { clientId: _clientId, ...fields } = input;
+    const { client, now, today } = ctx;
     if (!client.actualRelease) {
       throw apiError('REFUSED', 'Enter the actual release date first: the follow-up schedule counts from it.', 'errors.followUpNotReleased');
     }

@@ -6,9 +6,9 @@ import { apiError } from '../../../../shared/api';
 import type { consentCalls, handoverCalls, identityCalls, trustedContactsCalls } from '../../../../shared/api/calls/handover';
 import type { HandlersFor } from './types';
 import { handover } from '../../../../shared/i18n/locales/handover';
-import type { UserContext } from '../../backend';
+import type { ReadContext, WriteContext } from '../context';
+import type { Client } from '../../../../shared/schemas/client';
 import { consents, trustedContacts } from '../../store/schema';
-import { assertClientReadable, assertClientWritable } from '../../clients/clientRepository';
 import { HandoverError } from '../../handover/handoverError';
 import { consentById, consentViewById, insertConsent, listConsents, type ConsentRecipient } from '../../handover/consentRepository';
 import { exportHandover, importHandover, importReceipt, inspectHandover, listExports, previewExport } from '../../handover/handoverService';
@@ -26,28 +26,25 @@ async function refusing<T>(fn: () => Promise<T> | T): Promise<T> {
   }
 }
 
-const today = (ctx: UserContext) => new Date(ctx.backend.now()).toISOString().slice(0, 10);
-const who = (ctx: UserContext) => ({ userId: ctx.user.id, now: new Date(ctx.backend.now()) });
+const who = (ctx: WriteContext) => ({ userId: ctx.user.id, now: ctx.now });
 
 export const identityHandlers: HandlersFor<typeof identityCalls> = {
-  'identity.get': async (_input, { backend }) => ownIdentityView(await ensureIdentity(backend.userContext())),
+  'identity.get': async (_input, ctx) => ownIdentityView(await ensureIdentity(ctx)),
 };
 
 export const trustedContactsHandlers: HandlersFor<typeof trustedContactsCalls> = {
-  'trustedContacts.list': (_input, { backend }) => activeContacts(backend.userContext().db).map(toContact),
+  'trustedContacts.list': (_input, ctx) => activeContacts(ctx.db).map(toContact),
 
-  'trustedContacts.inspectCard': (input, { backend }) =>
+  'trustedContacts.inspectCard': (input, ctx) =>
     refusing(() => {
-      const ctx = backend.userContext();
       const { card } = parseCardText(input.cardText);
       return { card, safetyCode: safetyCodeOf(card), existingContactId: activeContactByFingerprint(ctx.db, card.fingerprint)?.id ?? null };
     }),
 
-  'trustedContacts.add': (input, { backend }) =>
+  'trustedContacts.add': (input, ctx) =>
     refusing(async () => {
-      const ctx = backend.userContext();
       const { card, cardBytes, signature } = parseCardText(input.cardText);
-      assertCardUsable(card, new Date(backend.now()));
+      assertCardUsable(card, ctx.now);
       const me = await ensureIdentity(ctx);
       if (card.fingerprint === me.card.fingerprint) throw apiError('REFUSED', 'This is your own card.', 'errors.handover.ownCard');
       if (input.verifiedCode !== undefined && input.verifiedCode !== safetyCodeOf(card)) throw new HandoverError('safetyCodeMismatch');
@@ -61,80 +58,70 @@ export const trustedContactsHandlers: HandlersFor<typeof trustedContactsCalls> =
       const id = ctx.change(
         { action: replaced ? 'contact.replaced' : 'contact.added', entityType: 'contact', entityId: card.fingerprint, details: { verification, replaced: replaced?.fingerprint ?? null } },
         (tx) => {
-          if (replaced) tx.update(trustedContacts).set({ removedAt: new Date(backend.now()).toISOString() }).where(eq(trustedContacts.id, replaced.id)).run();
+          if (replaced) tx.update(trustedContacts).set({ removedAt: ctx.now.toISOString() }).where(eq(trustedContacts.id, replaced.id)).run();
           return insertContact(tx, card, cardBytes, signature, verification, who(ctx));
         },
       );
       return toContact(activeContactById(ctx.db, id)!);
     }),
 
-  'trustedContacts.verify': (input, { backend }) =>
+  'trustedContacts.verify': (input, ctx) =>
     refusing(() => {
-      const ctx = backend.userContext();
       const row = activeContactById(ctx.db, input.id);
       if (!row) throw apiError('NOT_FOUND', 'No such contact.', 'errors.notFound');
       const contact = toContact(row);
       if (input.safetyCode !== contact.safetyCode) throw new HandoverError('safetyCodeMismatch');
-      const at = new Date(backend.now()).toISOString();
+      const at = ctx.now.toISOString();
       ctx.change({ action: 'contact.verified', entityType: 'contact', entityId: row.fingerprint }, (tx) => {
         tx.update(trustedContacts).set({ verification: 'safetyCode', verifiedAt: at, verifiedBy: ctx.user.id }).where(eq(trustedContacts.id, row.id)).run();
       });
       return toContact(activeContactById(ctx.db, row.id)!);
     }),
 
-  'trustedContacts.remove': (input, { backend }) => {
-    const ctx = backend.userContext();
+  'trustedContacts.remove': (input, ctx) => {
     const row = activeContactById(ctx.db, input.id);
     if (!row) throw apiError('NOT_FOUND', 'No such contact.', 'errors.notFound');
     ctx.change({ action: 'contact.removed', entityType: 'contact', entityId: row.fingerprint }, (tx) => {
-      tx.update(trustedContacts).set({ removedAt: new Date(backend.now()).toISOString() }).where(eq(trustedContacts.id, row.id)).run();
+      tx.update(trustedContacts).set({ removedAt: ctx.now.toISOString() }).where(eq(trustedContacts.id, row.id)).run();
     });
     return {};
   },
 };
 
 export const consentHandlers: HandlersFor<typeof consentCalls> = {
-  'consent.list': (input, { backend }) => {
-    const ctx = backend.userContext();
-    assertClientReadable(ctx.db, ctx.user, input.clientId);
-    ctx.audit({ action: 'consent.read', entityType: 'client', entityId: input.clientId });
-    return listConsents(ctx.db, input.clientId, today(ctx));
+  'consent.list': (input, ctx) => {
+    ctx.audit({ action: 'consent.read', entityType: 'client', entityId: ctx.client.id });
+    return listConsents(ctx.db, ctx.client.id, ctx.today);
   },
 
-  'consent.add': (input, { backend }) => {
-    const ctx = backend.userContext();
-    assertClientReadable(ctx.db, ctx.user, input.clientId);
-    assertClientWritable(ctx.db, input.clientId);
+  'consent.add': (input, ctx) => {
     const c = input.consent;
     const recipient = consentRecipient(ctx, c);
     const id = ctx.change(
-      { action: 'consent.added', entityType: 'client', entityId: input.clientId, details: { kind: c.kind, sections: c.sections.join(','), binding: recipient?.binding ?? null, contact: recipient?.binding === 'contact' ? recipient.fingerprint : null } },
-      (tx) => insertConsent(tx, input.clientId, { kind: c.kind, recipient, sections: c.sections, givenOn: c.givenOn, expiresOn: c.expiresOn ?? null, note: c.note }, who(ctx)),
+      { action: 'consent.added', entityType: 'client', entityId: ctx.client.id, details: { kind: c.kind, sections: c.sections.join(','), binding: recipient?.binding ?? null, contact: recipient?.binding === 'contact' ? recipient.fingerprint : null } },
+      (tx) => insertConsent(tx, ctx.client.id, { kind: c.kind, recipient, sections: c.sections, givenOn: c.givenOn, expiresOn: c.expiresOn ?? null, note: c.note }, who(ctx)),
     );
-    return consentViewById(ctx.db, id, today(ctx))!;
+    return consentViewById(ctx.db, id, ctx.today)!;
   },
 
-  'consent.withdraw': (input, { backend }) => {
-    const ctx = backend.userContext();
+  'consent.withdraw': (input, ctx) => {
     const row = consentById(ctx.db, input.id);
     if (!row) throw apiError('NOT_FOUND', 'No such consent.', 'errors.notFound');
-    assertClientReadable(ctx.db, ctx.user, row.clientId);
-    assertClientWritable(ctx.db, row.clientId);
     if (row.withdrawnOn) throw apiError('REFUSED', 'This consent was already withdrawn.', 'errors.handover.consentAlreadyWithdrawn');
     if (input.withdrawnOn < row.givenOn) throw apiError('VALIDATION', 'A consent cannot be withdrawn before it was given.', 'errors.handover.withdrawnBeforeGiven');
     // A withdrawal takes effect when recorded; one day of slack for a workstation ahead of UTC (Czechia, after midnight).
-    if (input.withdrawnOn > new Date(backend.now() + 86_400_000).toISOString().slice(0, 10)) throw apiError('VALIDATION', handover.en.errors.handover.withdrawnInFuture, 'errors.handover.withdrawnInFuture');
+    if (input.withdrawnOn > new Date(ctx.now.getTime() + 86_400_000).toISOString().slice(0, 10)) throw apiError('VALIDATION', handover.en.errors.handover.withdrawnInFuture, 'errors.handover.withdrawnInFuture');
     ctx.change({ action: 'consent.withdrawn', entityType: 'client', entityId: row.clientId, details: { consentId: row.id } }, (tx) => {
       tx.update(consents).set({ withdrawnOn: input.withdrawnOn }).where(eq(consents.id, row.id)).run();
     });
-    return consentViewById(ctx.db, row.id, today(ctx))!;
+    return consentViewById(ctx.db, row.id, ctx.today)!;
   },
 
-  'consent.receiptPdf': (input, { backend }) => consentReceipt(backend.userContext(), input.id, input.language),
+  'consent.receiptPdf': (input, ctx) => consentReceipt(ctx, input.id, input.language),
 };
 
 /** A sharing consent names a pinned contact (its fingerprint is what the gate matches) or a typed first-contact organisation. */
-function consentRecipient(ctx: UserContext, c: { kind: string; contactId: string | null; organisation: string | null }): ConsentRecipient {
+function consentRecipient(ctx: WriteContext, c: { kind: string; contactId: string | null; organisation: string | null }): ConsentRecipient {
   if (c.kind !== 'sharing') return null;
   if (c.contactId) {
     const contact = activeContactById(ctx.db, c.contactId);
@@ -157,16 +144,15 @@ function defaultFolder(dataDir: string): string {
   return own;
 }
 
-async function consentReceipt(ctx: UserContext, id: string, language: 'cs' | 'en' | undefined) {
+async function consentReceipt(ctx: ReadContext & { readonly client: Client }, id: string, language: 'cs' | 'en' | undefined) {
   const row = consentById(ctx.db, id);
   if (!row) throw apiError('NOT_FOUND', 'No such consent.', 'errors.notFound');
-  const client = assertClientReadable(ctx.db, ctx.user, row.clientId);
-  const consent = consentViewById(ctx.db, row.id, today(ctx))!;
-  const now = new Date(ctx.backend.now());
+  const { client, now } = ctx;
+  const consent = consentViewById(ctx.db, row.id, ctx.today)!;
   const lang = language ?? client.preferredLanguage;
   const { pdf, pages } = await renderConsentReceiptPdf({
     language: lang,
-    organisation: ctx.backend.readKeySlots().installation.organisation,
+    organisation: ctx.installation.organisation(),
     printedAt: now,
     client: { code: client.code, firstName: client.firstName, lastName: client.lastName },
     consent,
@@ -176,21 +162,14 @@ async function consentReceipt(ctx: UserContext, id: string, language: 'cs' | 'en
 }
 
 export const handoverHandlers: HandlersFor<typeof handoverCalls> = {
-  'handover.defaultFolder': (_input, { backend }) => {
-    backend.userContext();
-    return { folder: defaultFolder(backend.dataDir) };
-  },
-  'handover.preview': (input, { backend }) => refusing(() => previewExport(backend.userContext(), input)),
-  'handover.export': (input, { backend }) => {
+  'handover.defaultFolder': (_input, ctx) => ({ folder: defaultFolder(ctx.installation.dataDir) }),
+  'handover.preview': (input, ctx) => refusing(() => previewExport(ctx, input)),
+  'handover.export': (input, ctx) => {
     const { folder, ...req } = input;
-    return refusing(() => exportHandover(backend.userContext(), req, folder));
+    return refusing(() => exportHandover(ctx, req, folder));
   },
-  'handover.exports': (input, { backend }) => {
-    const ctx = backend.userContext();
-    if (input.clientId) assertClientReadable(ctx.db, ctx.user, input.clientId);
-    return listExports(ctx.db, input.clientId);
-  },
-  'handover.inspect': (input, { backend }) => refusing(() => inspectHandover(backend.userContext(), input.source, input.passphrase)),
-  'handover.import': (input, { backend }) => refusing(() => importHandover(backend.userContext(), input)),
-  'handover.importReceipt': (input, { backend }) => refusing(() => importReceipt(backend.userContext(), input.source)),
+  'handover.exports': (input, ctx) => listExports(ctx.db, ctx.client?.id ?? null, ctx.user),
+  'handover.inspect': (input, ctx) => refusing(() => inspectHandover(ctx, input.source, input.passphrase)),
+  'handover.import': (input, ctx) => refusing(() => importHandover(ctx, input)),
+  'handover.importReceipt': (input, ctx) => refusing(() => importReceipt(ctx, input.source)),
 };

@@ -24,7 +24,8 @@ import { writeKeySlotFile } from '../../keyslots/keySlotFile';
 import { writeKeySlotCopy } from '../../keyslots/keySlotCopy';
 import { generateRecoveryKey, parseRecoveryKey } from '../../keyslots/recoveryKey';
 import { findUserById, insertUser, listUsers, toSessionUser } from '../../users/userRepository';
-import { SETUP_MARKER_FILE, type Backend } from '../../backend';
+import { SETUP_MARKER_FILE } from '../../store/setupMarker';
+import type { SessionPort as Backend } from '../context';
 
 function wrongPassword(backend: Backend, username: string): never {
   const wait = backend.throttle.recordFailure(username);
@@ -148,7 +149,8 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
     return { admins: listUsers(session.store.db, false).filter((u) => u.role === 'admin').map(toSessionUser), auditAnchor: session.anchorStatus };
   },
 
-  'session.recoverySetPassword': async (input, { backend, session }) => {
+  'session.recoverySetPassword': async (input, { backend }) => {
+    const session = backend.session;
     if (!session) throw apiError('LOCKED', 'The app is locked.', 'errors.locked');
     const db = session.store.db;
     const user = findUserById(db, input.userId);
@@ -167,38 +169,36 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
 
   'session.activity': () => ({}),
 
-  'session.changeOwnPassword': async (input, { backend }) => {
-    const ctx = backend.userContext();
+  'session.changeOwnPassword': async (input, ctx) => {
     // Checked against the authoritative copy: an old slot revived in the file beside it does not count.
-    const content = backend.readKeySlots();
-    const check = await unlockWithPassword({ ...sealKeySlotFile(content, null, ctx.session.dataKey) }, ctx.user.username, input.currentPassword);
+    const content = ctx.installation.readKeySlots();
+    const check = await unlockWithPassword({ ...sealKeySlotFile(content, null, ctx.installation.dataKey()) }, ctx.user.username, input.currentPassword);
     if (!check || check.userId !== ctx.user.id) {
       throw apiError('VALIDATION', 'The current password is wrong.', 'errors.currentPasswordWrong');
     }
-    const slot = await newPasswordSlot(content, ctx.session.dataKey, ctx.user, input.newPassword);
-    backend.changeKeySlots({ actorId: ctx.user.id, actorName: ctx.user.username, action: 'user.passwordChanged', entityType: 'user', entityId: ctx.user.id }, (c) => withSlot(c, slot));
+    const slot = await newPasswordSlot(content, ctx.installation.dataKey(), ctx.user, input.newPassword);
+    ctx.installation.changeKeySlots({ actorId: ctx.user.id, actorName: ctx.user.username, action: 'user.passwordChanged', entityType: 'user', entityId: ctx.user.id }, (c) => withSlot(c, slot));
     return {};
   },
 
-  'settings.get': (_input, { backend }) => {
-    const file = backend.readKeySlots();
-    return { ...file.installation, autoLockMinutes: backend.autoLockMinutes, receiptOverdueDays: readReceiptOverdueDays(backend.userContext().db) };
+  'settings.get': (_input, ctx) => {
+    const file = ctx.installation.readKeySlots();
+    return { ...file.installation, autoLockMinutes: ctx.installation.autoLockMinutes, receiptOverdueDays: readReceiptOverdueDays(ctx.db) };
   },
 
-  'settings.update': (input, { backend }) => {
-    const ctx = backend.userContext();
-    const current = backend.readKeySlots().installation;
+  'settings.update': (input, ctx) => {
+    const current = ctx.installation.readKeySlots().installation;
     const installation = {
       organisation: input.organisation ?? current.organisation,
       workstation: input.workstation ?? current.workstation,
     };
-    const autoLockMinutes = input.autoLockMinutes ?? backend.autoLockMinutes;
+    const autoLockMinutes = input.autoLockMinutes ?? ctx.installation.autoLockMinutes;
     const receiptOverdueDays = input.receiptOverdueDays ?? readReceiptOverdueDays(ctx.db);
     const event = { action: 'settings.updated', details: { autoLockMinutes, receiptOverdueDays } };
     const namesChanged = installation.organisation !== current.organisation || installation.workstation !== current.workstation;
     // The names live in the key slots (shown before unlock), so changing them is a key-slot change.
     const write = namesChanged
-      ? (fn: (tx: Db) => void) => backend.changeKeySlots({ actorId: ctx.user.id, actorName: ctx.user.username, ...event }, (c) => withInstallation(c, installation), fn)
+      ? (fn: (tx: Db) => void) => ctx.installation.changeKeySlots({ actorId: ctx.user.id, actorName: ctx.user.username, ...event }, (c) => withInstallation(c, installation), fn)
       : (fn: (tx: Db) => void) => ctx.change(event, fn);
     write((tx) => {
       tx.insert(settings)
@@ -210,7 +210,7 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
         .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(autoLockMinutes) } })
         .run();
     });
-    backend.autoLockMinutes = autoLockMinutes;
+    ctx.installation.autoLockMinutes = autoLockMinutes;
     return { ...installation, autoLockMinutes, receiptOverdueDays };
   },
 };

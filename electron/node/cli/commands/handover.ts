@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { HANDOVER_SECTION_VALUES as HANDOVER_SECTIONS } from '../../../../shared/schemas/enumValues';
 import type { HandoverSection } from '../../../../shared/schemas/handover';
 import type { Backend } from '../../backend';
+import { localDate } from '../../../../shared/plan';
 import { CliError, call, dataOption, loginFromEnv, oneOf, optionsOf, output, withBackend } from '../context';
 
 /** identity, contacts, consent, handover and receipt commands: the W8–W10 workflows, headless. */
@@ -106,7 +107,7 @@ export function registerHandoverCommands(program: Command): void {
         await loginFromEnv(backend);
         const clientId = await clientIdByCode(backend, opts.client);
         const contactId = opts.contact ? contactIdByFingerprint(await call(backend, 'trustedContacts.list', {}), opts.contact) : null;
-        const givenOn = opts.given ?? new Date(backend.now()).toISOString().slice(0, 10);
+        const givenOn = opts.given ?? localDate(backend.now());
         return call(backend, 'consent.add', { clientId, consent: { kind: 'sharing', contactId, organisation: opts.org ?? null, sections, givenOn, expiresOn: opts.expires ?? null } });
       });
       const to = result.binding === 'contact' ? `${result.contactName} (${result.organisation})` : `${result.organisation} (first contact, unverified)`;
