@@ -6,7 +6,6 @@ import type { WriteContext } from '../api/context';
 import type { Client } from '../../../shared/schemas/client';
 import type { Db } from '../store/open';
 import { assessments, clientAttachments, clients, consents, contactNotes, drafts, followUps, handoverExports, handoverImports, planGoals, planTasks, referrals, screenings, servicesLog, settings, checklistItems } from '../store/schema';
-import { findClientById } from '../clients/clientRepository';
 import { retention } from '../../../shared/i18n/locales/retention';
 
 /** The English sentences of the refusals come from the locale: one text for the API, the CLI and the screens. */
