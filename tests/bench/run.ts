@@ -24,6 +24,7 @@ import { inspectWal, quickCheck } from '../../electron/node/store/integrity';
 import { openRaw } from '../../electron/node/backup/backupService';
 import { copyToPlain } from './plainCopy';
 import { extraBenches } from './extraBenches';
+import { buildDashboard, reportPeriod } from '../../electron/node/reports/reportService';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -170,6 +171,15 @@ async function main(): Promise<void> {
     measure('client record with everything', (kind, i) => {
       loadClientRecord(stores[kind].db, busiest[i % busiest.length]!.id);
     }),
+  );
+
+  results.push(
+    // The outcome dashboard (issue 11) for the last twelve months over the whole caseload, as an admin opens it.
+    measure('outcome dashboard (12 months, all clients)', (kind) => {
+      const to = now.toISOString().slice(0, 10);
+      const from = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
+      buildDashboard(stores[kind].sqlite, reportPeriod({ from, to }, now.getTime()), { prisonId: null, regionId: null, workerId: null }, true);
+    }, { iterations: 15, warmup: 2 }),
   );
 
   const extra = await extraBenches();
