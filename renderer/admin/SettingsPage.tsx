@@ -28,6 +28,7 @@ export function SettingsPage() {
       <Title order={2}>{t('settings.title')}</Title>
       <Paper withBorder p="md">
         <form
+          aria-label={t('settings.title')}
           onSubmit={form.onSubmit((v) =>
             call('settings.update', v)
               .then(() => { notify(t('settings.saved')); return queryClient.invalidateQueries(); })

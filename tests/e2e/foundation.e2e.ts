@@ -115,7 +115,7 @@ describe('foundation, as a user walks it', () => {
   it('auto-locks after the idle time, shows only the lock form, and keeps unsaved input', async () => {
     await page.getByRole('button', { name: 'Nastavení' }).click();
     await page.getByLabel('Automatické zamčení po (minutách nečinnosti)').fill('0.25');
-    await page.getByRole('button', { name: 'Uložit' }).click();
+    await page.getByRole('form', { name: 'Nastavení' }).getByRole('button', { name: 'Uložit' }).click();
     await expect.poll(() => page.getByText('Nastavení uloženo.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Přehled' }).click();
     await expect.poll(() => page.getByText('Automatické zamčení po 0,25 minuty nečinnosti').isVisible()).toBe(true);
@@ -139,7 +139,7 @@ describe('foundation, as a user walks it', () => {
     // Back to a longer timeout so the rest of the walk is not interrupted.
     await page.getByRole('button', { name: 'Nastavení' }).click();
     await page.getByLabel('Automatické zamčení po (minutách nečinnosti)').fill('10');
-    await page.getByRole('button', { name: 'Uložit' }).click();
+    await page.getByRole('form', { name: 'Nastavení' }).getByRole('button', { name: 'Uložit' }).click();
     await expect.poll(() => page.getByText('Nastavení uloženo.').isVisible()).toBe(true);
   });
 
