@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { applyCipherKey, MIGRATIONS_DIR, openStore } from '../../electron/node/store/open';
+import { applyCipherKey, openStore } from '../../electron/node/store/open';
+import { migrationsBefore } from '../helpers/migrationsFolder';
 import { organisationKey } from '../../shared/schemas/consent';
 
 let dir: string | undefined;
@@ -14,15 +15,6 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
   dir = undefined;
 });
-
-/** The migrations folder up to (not including) 0004_consent_contact. */
-function migrationsBefore(tag: string, target: string): void {
-  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-  const entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
-  mkdirSync(path.join(target, 'meta'), { recursive: true });
-  for (const e of entries) cpSync(path.join(MIGRATIONS_DIR, `${e.tag}.sql`), path.join(target, `${e.tag}.sql`));
-  writeFileSync(path.join(target, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-}
 
 describe('migration 0004: typed sharing consents are bound to pinned contacts or kept as "needs review"', () => {
   it('organisation names compare without case, punctuation, spacing and diacritics', () => {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { fsyncFolder } from '../store/fsyncFolder';
+import { createReadStream, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { BACKUP_FILE_EXTENSION, type BackupFileInfo, type BackupManifest } from '../../../shared/schemas/backup';
 import { applyCipherKey } from '../store/open';
@@ -45,18 +46,6 @@ function parseKeySlots(bytes: Buffer): KeySlotFile {
   return keySlotFileSchema.parse(JSON.parse(bytes.toString('utf8')));
 }
 
-/** fsync of the folder makes the rename itself durable (Linux, macOS); Windows cannot open folders and needs none. */
-export function fsyncFolder(folder: string): void {
-  let fd: number | null = null;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // not supported on this platform
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
-}
 
 /** Opens a second connection on the live database with the data key, without migrations (it must change nothing). */
 export function openRaw(dbPath: string, dataKey: Buffer, opts: { readonly?: boolean } = {}): Database.Database {

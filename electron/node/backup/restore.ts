@@ -14,7 +14,8 @@ import { parseRecoveryKey } from '../keyslots/recoveryKey';
 import { verifyAudit } from '../audit/auditLog';
 import { readBackupFile, ENTRY } from './backupFile';
 import { BackupError, writeFailure } from './backupError';
-import { fsyncFolder, openRaw } from './backupService';
+import { openRaw } from './backupService';
+import { fsyncFolder } from '../store/fsyncFolder';
 
 export type BackupSecret = z.output<typeof backupSecretSchema>;
 

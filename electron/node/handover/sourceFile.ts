@@ -1,3 +1,4 @@
+import { fsyncFolder } from '../store/fsyncFolder';
 import { closeSync, constants, fstatSync, fsyncSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -80,7 +81,7 @@ export function writeFileAtomically(file: string, bytes: Uint8Array): void {
       closeSync(fd);
     }
     renameSync(tmp, file);
-    syncFolder(path.dirname(file));
+    fsyncFolder(path.dirname(file));
   } catch (e) {
     rmSync(tmp, { force: true });
     const code = (e as { code?: string }).code ?? 'unknown';
@@ -88,15 +89,3 @@ export function writeFileAtomically(file: string, bytes: Uint8Array): void {
   }
 }
 
-/** The rename is durable only once the folder is flushed; not every platform or file system allows that (Windows, FAT). */
-function syncFolder(folder: string): void {
-  let fd: number | null = null;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // best effort: the file itself is flushed
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
-}
