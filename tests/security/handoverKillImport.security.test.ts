@@ -59,7 +59,7 @@ beforeAll(async () => {
   usb = tempFolder();
   for (let i = 0; i < BUNDLES; i++) {
     const client = await clientOn(a, { notes: 20, firstName: FIRST_NAMES[i]! });
-    await a.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', organisation: ORG_B, sections: ['record', 'contactLog', 'plan', 'attachments'], givenOn: '2020-01-01' } });
+    await a.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', contactId: bOnA.id, sections: ['record', 'contactLog', 'plan', 'attachments'], givenOn: '2020-01-01' } });
     const made = await a.call('handover.export', { clientId: client.id, recipientIds: [bOnA.id], sections: ['record', 'contactLog', 'plan', 'attachments'], custody: true, folder: usb.dir });
     bundles.push({ file: made.filePath, clientId: client.id, receipt: usb.file(`receipt-${i}.bin`) });
   }
