@@ -1,6 +1,7 @@
 import '@mantine/charts/styles.css';
 import { useState } from 'react';
-import { Alert, Button, Group, Loader, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { DateField } from '../app/DateField';
 import { BarChart } from '@mantine/charts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -93,8 +94,8 @@ export function DashboardPage({ user }: { user: SessionUser }) {
             onChange={(v) => v && preset(v as PeriodPreset)}
             placeholder={t('period.lastQuarter')}
           />
-          <TextInput type="date" label={t('period.from')} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
-          <TextInput type="date" label={t('period.to')} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
+          <DateField label={t('period.from')} value={draft.from} onChange={(v) => setDraft({ ...draft, from: v ?? '' })} />
+          <DateField label={t('period.to')} value={draft.to} onChange={(v) => setDraft({ ...draft, to: v ?? '' })} />
           <Button onClick={() => setQuery((q) => ({ ...q, from: draft.from, to: draft.to }))}>{t('period.apply')}</Button>
           <Select label={t('filter.prison')} w={210} clearable placeholder={t('filter.all')} data={option(d?.prisons ?? [])} value={query.prisonId ?? null} onChange={(v) => setFilter('prisonId', v)} />
           <Select label={t('filter.region')} w={200} clearable placeholder={t('filter.all')} data={option(d?.regions ?? [])} value={query.regionId ?? null} onChange={(v) => setFilter('regionId', v)} />

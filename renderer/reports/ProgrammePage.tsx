@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, FileButton, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, FileButton, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { DateField } from '../app/DateField';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/schemas/user';
@@ -55,8 +56,8 @@ export function ProgrammePage({ user }: { user: SessionUser }) {
       </Group>
       <Paper withBorder p="sm">
         <Group align="flex-end">
-          <TextInput type="date" label={t('period.from')} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
-          <TextInput type="date" label={t('period.to')} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
+          <DateField label={t('period.from')} value={draft.from} onChange={(v) => setDraft({ ...draft, from: v ?? '' })} />
+          <DateField label={t('period.to')} value={draft.to} onChange={(v) => setDraft({ ...draft, to: v ?? '' })} />
           <Button onClick={() => setPeriod(draft)}>{t('period.apply')}</Button>
         </Group>
       </Paper>
