@@ -288,7 +288,7 @@ export class Backend {
   lockSession(reason: string): void {
     const session = this.session;
     if (session) {
-      const event = { actorId: session.user?.id ?? null, actorName: session.user?.username ?? null, action: 'session.lock', details: { reason } };
+      const event = { actorId: session.user?.id ?? null, actorName: session.user?.username ?? null, action: 'session.lock' as const, details: { reason } };
       try {
         appendAudit(session.store.db, event, new Date(this.now()));
       } catch {

@@ -17,6 +17,19 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/** An entry with what a reader needs instead of ids: the actor's display name, the client's code, the subject's name. */
+export const readableAuditEntrySchema = auditEntrySchema.extend({
+  /** The user's current display name; null for entries of no user (failed logins, repairs at unlock). */
+  actorDisplayName: z.string().nullable(),
+  /** The code of the client the entry is about, while the client exists. */
+  clientCode: z.string().nullable(),
+  /** The entry is about a client who has since been erased (shown as "smazaný klient", never the old id). */
+  clientErased: z.boolean(),
+  /** The user, service or trusted contact the entry is about, by name. */
+  subjectName: z.string().nullable(),
+});
+export type ReadableAuditEntry = z.infer<typeof readableAuditEntrySchema>;
+
 export const auditVerifyResultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), count: z.number().int(), headHash: z.string() }),
   z.object({

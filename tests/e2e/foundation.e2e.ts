@@ -146,9 +146,11 @@ describe('foundation, as a user walks it', () => {
   it('the audit log lists logins and failures, filters by action, and verifies', async () => {
     await page.getByRole('button', { name: 'Auditní záznam' }).click();
     await expect.poll(() => page.getByTestId('audit-row').count()).toBeGreaterThan(5);
-    expect(await page.getByText('session.loginFailed').count()).toBeGreaterThanOrEqual(2);
-    await page.getByRole('textbox', { name: 'Akce' }).or(page.getByRole('combobox', { name: 'Akce' })).first().click();
-    await page.getByRole('option', { name: 'user.created' }).click();
+    // Sentences, not codes.
+    expect(await page.getByText('Neúspěšné přihlášení').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.getByText('session.loginFailed').count()).toBe(0);
+    await page.getByRole('textbox', { name: 'Událost' }).or(page.getByRole('combobox', { name: 'Událost' })).first().click();
+    await page.getByRole('option', { name: 'Založení uživatele' }).click();
     await expect.poll(() => page.getByTestId('audit-row').count()).toBe(1);
     await page.getByRole('button', { name: 'Ověřit auditní záznam' }).click();
     await expect.poll(() => page.getByRole('status').innerText()).toContain('Auditní záznam je neporušený');

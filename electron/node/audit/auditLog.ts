@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { asc, desc, eq, and, lt, gte, lte } from 'drizzle-orm';
+import type { AuditAction } from '../../../shared/audit/auditActions';
 import type { Db } from '../store/open';
 import { auditHead, auditLog } from '../store/schema';
 import type { AuditAnchorStatus, AuditEntry, AuditVerifyResult } from '../../../shared/schemas/audit';
@@ -16,7 +17,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 export interface AuditEvent {
   actorId: string | null;
   actorName: string | null;
-  action: string;
+  /** One of shared/audit/auditActions.ts, each of which has a readable sentence in both languages. */
+  action: AuditAction;
   entityType?: string | null;
   entityId?: string | null;
   /** Ids, counts and codes only — never names, notes or other personal data. */

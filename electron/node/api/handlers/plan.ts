@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../../shared/audit/auditActions';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { apiError } from '../../../../shared/api';
@@ -45,7 +46,7 @@ function readPlan(ctx: UserCallContext, client: Client): ReleasePlan {
 }
 
 /** Every plan change is one transaction with its audit entry, filed under the client so the history finds it. */
-function changePlan<T>(ctx: WriteContext, clientId: string, action: string, details: Record<string, string | number | boolean | null>, fn: (tx: WriteDb) => T): T {
+function changePlan<T>(ctx: WriteContext, clientId: string, action: AuditAction, details: Record<string, string | number | boolean | null>, fn: (tx: WriteDb) => T): T {
   return ctx.change({ action, entityType: 'client', entityId: clientId, details }, fn);
 }
 

@@ -194,7 +194,7 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
     };
     const autoLockMinutes = input.autoLockMinutes ?? ctx.installation.autoLockMinutes;
     const receiptOverdueDays = input.receiptOverdueDays ?? readReceiptOverdueDays(ctx.db);
-    const event = { action: 'settings.updated', details: { autoLockMinutes, receiptOverdueDays } };
+    const event = { action: 'settings.updated' as const, details: { autoLockMinutes, receiptOverdueDays } };
     const namesChanged = installation.organisation !== current.organisation || installation.workstation !== current.workstation;
     // The names live in the key slots (shown before unlock), so changing them is a key-slot change.
     const write = namesChanged

@@ -22,7 +22,7 @@ export const usersHandlers: HandlersFor<typeof usersCalls> = {
     const id = randomUUID();
     const slot = await newPasswordSlot(ctx.installation.readKeySlots(), ctx.installation.dataKey(), { id, username: input.username }, input.password);
     const now = ctx.now;
-    const event = { actorId: ctx.user.id, actorName: ctx.user.username, action: 'user.created', entityType: 'user', entityId: id, details: { role: input.role } };
+    const event = { actorId: ctx.user.id, actorName: ctx.user.username, action: 'user.created' as const, entityType: 'user', entityId: id, details: { role: input.role } };
     return ctx.installation.changeKeySlots(event, (c) => withSlot(c, slot), (tx) =>
       insertUser(tx, { id, username: input.username, displayName: input.displayName, role: input.role }, now),
     );
@@ -55,7 +55,7 @@ export const usersHandlers: HandlersFor<typeof usersCalls> = {
     if (user.id === ctx.user.id) throw apiError('REFUSED', 'You cannot remove your own account.', 'errors.removeSelf');
     if (user.role === 'admin' && activeAdminCount(ctx.db) <= 1) throw apiError('REFUSED', 'The last administrator cannot be removed.', 'errors.lastAdmin');
     const removedAt = ctx.now.toISOString();
-    const event = { actorId: ctx.user.id, actorName: ctx.user.username, action: 'user.removed', entityType: 'user', entityId: user.id };
+    const event = { actorId: ctx.user.id, actorName: ctx.user.username, action: 'user.removed' as const, entityType: 'user', entityId: user.id };
     ctx.installation.changeKeySlots(event, (c) => withoutUserSlot(c, user.id), (tx) => {
       tx.update(users).set({ removedAt }).where(eq(users.id, user.id)).run();
     });
