@@ -102,3 +102,8 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export function isAuditAction(action: string): action is AuditAction {
   return (AUDIT_ACTIONS as readonly string[]).includes(action);
 }
+
+type Slashed<S extends string> = S extends `${infer A}.${infer B}` ? `${A}/${Slashed<B>}` : S;
+/** An action as the locale keys it: `client/read` for `client.read` (a dot would read as nesting). */
+export type AuditActionKey = Slashed<AuditAction>;
+export const auditActionKey = (action: AuditAction): AuditActionKey => action.replaceAll('.', '/') as AuditActionKey;

@@ -4,7 +4,7 @@ import { assessments } from '../i18n/locales/assessments';
 import { audit } from '../i18n/locales/audit';
 import { clients } from '../i18n/locales/clients';
 import type { ReadableAuditEntry } from '../schemas/audit';
-import { isAuditAction } from './auditActions';
+import { auditActionKey, isAuditAction } from './auditActions';
 
 export type AuditLanguage = 'cs' | 'en';
 
@@ -33,13 +33,13 @@ export function auditSentence(lang: AuditLanguage, entry: ReadableAuditEntry): s
     params.to = pick(clients[lang].status, d.to);
   }
   // A parameter a sentence names but the entry lacks leaves "()" or ": " behind; drop those remnants.
-  return fill(texts.actions[entry.action], params).replace(/\s*\(\s*\)/g, '').replace(/:\s*$/, '').trim();
+  return fill(texts.actions[auditActionKey(entry.action)], params).replace(/\s*\(\s*\)/g, '').replace(/:\s*$/, '').trim();
 }
 
 /** The filter's name for an action: its sentence up to the first parameter ("Otevření záznamu klienta"). */
 export function auditActionLabel(lang: AuditLanguage, action: string): string {
   if (!isAuditAction(action)) return audit[lang].unknownAction;
-  return audit[lang].actions[action].split('{{')[0]!.replace(/[\s(:„"]+$/u, '').trim();
+  return audit[lang].actions[auditActionKey(action)].split('{{')[0]!.replace(/[\s(:„"]+$/u, '').trim();
 }
 
 /** `2. 12. 2026 15:04:09` / `2026-12-02 15:04:09`, in the workstation's time zone: the page and the CSV alike. */
