@@ -105,7 +105,7 @@ export function AttachmentsTab({ clientId, readOnly }: ClientTabProps) {
           )}
         </>
       )}
-      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t('removeTitle')}>
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title={t('removeTitle')} closeButtonProps={{ 'aria-label': t('close') }}>
         {removing && (
           <Stack>
             <Text>{t('removeText', { name: removing.fileName })}</Text>
@@ -116,7 +116,7 @@ export function AttachmentsTab({ clientId, readOnly }: ClientTabProps) {
           </Stack>
         )}
       </Modal>
-      <Modal opened={showing !== null} onClose={() => setShowing(null)} title={showing ? t('previewTitle', { name: showing.fileName }) : ''} size="xl">
+      <Modal opened={showing !== null} onClose={() => setShowing(null)} title={showing ? t('previewTitle', { name: showing.fileName }) : ''} size="xl" closeButtonProps={{ 'aria-label': t('close') }}>
         {showing && <ImagePreview attachment={showing} />}
       </Modal>
     </Stack>
@@ -189,11 +189,11 @@ function AddAttachmentForm({ clientId, maxFileBytes, onAdded }: { clientId: stri
           <FileInput
             label={t('file')}
             description={t('fileHint', { limit: formatBytes(maxFileBytes, i18n.language) })}
-            placeholder={t('filePlaceholder')}
             accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
             value={file}
             onChange={(f) => { setFile(f); setError(null); }}
             clearable
+            clearButtonProps={{ 'aria-label': t('clearFile') }}
             required
           />
           <Select

@@ -7,7 +7,7 @@ export const attachments = {
     addTitle: 'Přidat přílohu',
     file: 'Soubor',
     fileHint: 'PDF, JPEG nebo PNG, nejvýše {{limit}}.',
-    filePlaceholder: 'Vyberte soubor',
+    clearFile: 'Zrušit výběr souboru',
     kind: 'Druh dokumentu',
     kinds: {
       consentForm: 'Podepsaný souhlas',
@@ -62,7 +62,7 @@ export const attachments = {
     addTitle: 'Add an attachment',
     file: 'File',
     fileHint: 'PDF, JPEG or PNG, at most {{limit}}.',
-    filePlaceholder: 'Choose a file',
+    clearFile: 'Clear the chosen file',
     kind: 'Kind of document',
     kinds: {
       consentForm: 'Signed consent form',
