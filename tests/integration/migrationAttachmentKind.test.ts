@@ -20,7 +20,7 @@ describe('migration attachment_kind', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'throughcare-migrate-'));
     const key = randomBytes(32);
     const file = path.join(dir, 'throughcare.db');
-    migrationsBefore('0005_attachment_kind', path.join(dir, 'old'));
+    migrationsBefore('0006_attachment_kind', path.join(dir, 'old'));
     const sqlite = new Database(file);
     applyCipherKey(sqlite, key);
     registerSqlFunctions(sqlite);
