@@ -100,6 +100,10 @@ function sampleInput(name: string): Record<string, unknown> | undefined {
     'plan.listServices': { clientId: c },
     'plan.addService': { clientId: c, kind: 'naloxoneKit', deliveredOn: '2026-03-05', oatMedication: null, oatDose: '', prescriber: '', disease: null, testResult: null, programme: '', attended: true, note: '' },
     'plan.removeService': { clientId: c, serviceId: any },
+    'careTeam.get': { clientId: c },
+    'careTeam.add': { clientId: c, userId: inst.backend.session!.user!.id },
+    'careTeam.remove': { clientId: c, userId: inst.backend.session!.user!.id },
+    'careTeam.breakGlass': { clientId: c, reason: 'Lékař záchranky potřebuje znát medikaci.' },
     'retention.erase': { clientId: c, confirmCode: 'KZP-4821', reason: 'Uplynula skartační lhůta.' },
   };
   return samples[name];
