@@ -32,7 +32,7 @@ function pagesFor(user: SessionUser): Page[] {
 }
 
 export function Shell({ user, status, onLock }: { user: SessionUser; status: OutputOf<'app.status'>; onLock: () => void }) {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(['common', 'reports', 'directory', 'handover', 'retention']);
   const pages = pagesFor(user);
   // The page survives a lock, so the user returns to where they were typing.
   const [page, setPageState] = useState<Page>(() => {
@@ -91,7 +91,7 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
 }
 
 function Home({ user, status }: { user: SessionUser; status: OutputOf<'app.status'> }) {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(['common', 'reports', 'directory', 'handover', 'retention']);
   return (
     <Stack>
       <Title order={2}>{t('home.title', { name: user.displayName })}</Title>

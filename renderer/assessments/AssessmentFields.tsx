@@ -54,7 +54,7 @@ function FieldControl({ form, path, sectionId, def, value }: { form: Form; path:
 
 /** The need rating 0–3 as a radio group: arrow keys move, the words say what each level means. */
 function NeedRating({ form, path, sectionId }: { form: Form; path: string; sectionId: string }) {
-  const { t } = useAssessmentLabels();
+  const { t, need } = useAssessmentLabels();
   const value = form.getValues().content[sectionId]?.need as number | null | undefined;
   return (
     <Radio.Group
@@ -67,7 +67,7 @@ function NeedRating({ form, path, sectionId }: { form: Form; path: string; secti
     >
       <Group gap="lg" mt={6}>
         {NEED_LEVELS.map((n) => (
-          <Radio key={n} value={String(n)} label={t(`need.${n}`)} />
+          <Radio key={n} value={String(n)} label={need(n)} />
         ))}
       </Group>
     </Radio.Group>

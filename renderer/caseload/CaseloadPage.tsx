@@ -14,6 +14,8 @@ import { useClientErrorText } from '../clients/errorText';
 import { useReferenceOptions, useWorkerOptions } from '../reference/useReference';
 import classes from './caseload.module.css';
 
+const PAGER_CONTROL_LABEL = { first: 'caseload.pageFirst', previous: 'caseload.pagePrevious', next: 'caseload.pageNext', last: 'caseload.pageLast' } as const;
+
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 250;
 /** Rows skipped by PageUp / PageDown. */
@@ -179,7 +181,7 @@ export function CaseloadPage({ user }: { user: SessionUser }) {
             onChange={(p) => change({ ...filters, page: p - 1 })}
             withEdges
             size="sm"
-            getControlProps={(control) => ({ 'aria-label': t(`caseload.page${control[0]!.toUpperCase()}${control.slice(1)}`) })}
+            getControlProps={(control) => ({ 'aria-label': t(PAGER_CONTROL_LABEL[control]) })}
             getItemProps={(page) => ({ 'aria-label': t('caseload.pageN', { page }), 'aria-current': page === filters.page + 1 ? 'page' : undefined })}
           />
         )}
@@ -256,7 +258,7 @@ function CaseloadRows({ rows, isAdmin, language }: { rows: CaseloadRow[]; isAdmi
               {row.earliestRelease ? (
                 <>
                   <Text size="sm">{formatDate(row.earliestRelease, language)}</Text>
-                  <Text size="xs" c={daysColor} fw={daysColor === 'dimmed' ? 400 : 700}>{daysText(t, days)}</Text>
+                  <Text size="xs" c={daysColor} fw={daysColor === 'dimmed' ? 400 : 700}>{daysText(days)}</Text>
                 </>
               ) : (
                 t('notSet')
