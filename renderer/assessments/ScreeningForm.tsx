@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { Alert, Badge, Button, Group, Paper, Radio, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { scoreInstrument, zonesDependOnSex, type InstrumentDefinition, type InstrumentZone, type LocalizedText, type ScreenedSex } from '../../shared/instruments';
@@ -63,6 +63,11 @@ export function ScreeningForm({ clientId, def, clientSex, onDone }: { clientId: 
     form.setFieldValue('answers', { ...form.getValues().answers, [itemId]: optionId });
     form.clearFieldError(`answers.${itemId}`);
   };
+
+  // The form opens with the cursor in the first question (the date is already today), not on the page body.
+  useEffect(() => {
+    document.getElementById(`item-${def.items[0]?.id ?? ''}`)?.querySelector<HTMLInputElement>('input')?.focus();
+  }, [def]);
 
   /** Digits 1–n answer the focused item and move on to the next one. */
   const onItemKey = (e: KeyboardEvent<HTMLDivElement>, index: number) => {
@@ -174,8 +179,13 @@ export function ScreeningForm({ clientId, def, clientSex, onDone }: { clientId: 
                   {score.total}
                   <Text span size="md" c="dimmed" fw={400}> / {def.range.max}</Text>
                 </Text>
-                <Text size="sm">{t('screening.form.answered', { answered, total: def.items.length })}</Text>
-                <ZoneBadge zone={score.zone} size="lg" />
+                {answered < def.items.length ? (
+                  // A partial sum is no risk level: no zone until every question is answered.
+                  <Text size="sm" fw={600} data-testid="screening-incomplete">{t('screening.form.incompleteStatus', { answered, total: def.items.length })}</Text>
+                ) : (
+                  <Text size="sm">{t('screening.form.answered', { answered, total: def.items.length })}</Text>
+                )}
+                {answered === def.items.length && <ZoneBadge zone={score.zone} size="lg" />}
                 {score.zone?.advice && <Text size="sm">{text(score.zone.advice)}</Text>}
               </Stack>
               {error && <Alert color="red" role="alert" p="xs">{error}</Alert>}
