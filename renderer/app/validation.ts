@@ -21,6 +21,8 @@ export function setValidationLanguage(lang: Language): void {
         return Number(issue.minimum) <= 1 ? t('required') : t('minChars', { count: Number(issue.minimum) });
       }
       if (issue.code === 'too_big' && issue.origin === 'string') return t('maxChars', { count: Number(issue.maximum) });
+      if (issue.code === 'too_small' && issue.origin === 'number') return t('minNumber', { min: Number(issue.minimum) });
+      if (issue.code === 'too_big' && issue.origin === 'number') return t('maxNumber', { max: Number(issue.maximum) });
       if (issue.code === 'invalid_format' && 'pattern' in issue && String(issue.pattern) === String(USERNAME_PATTERN)) return t('username');
       if (issue.code === 'invalid_format' && issue.input === '') return t('required');
       if (issue.code === 'invalid_format' && 'pattern' in issue && String(issue.pattern) === String(CLIENT_CODE_PATTERN)) return t('clientCode');

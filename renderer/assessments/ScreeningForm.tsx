@@ -11,6 +11,7 @@ import { useDraftForm } from '../drafts/useDraftForm';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { READABLE_ERRORS, formErrors, localizedSchema, todayIso, useAssessmentErrorText, useAssessmentLabels } from './labels';
 import { DateField } from '../app/DateField';
+import { lengthHint } from '../app/lengthHint';
 
 type Values = { clientId: string; instrumentId: string; administeredOn: string; sex: ScreenedSex; answers: Record<string, string>; notes: string };
 
@@ -164,7 +165,7 @@ export function ScreeningForm({ clientId, def, clientSex, onDone }: { clientId: 
                 </Radio.Group>
               </Paper>
             ))}
-            <Textarea label={t('screening.form.notes')} autosize minRows={2} maxLength={2000} {...form.getInputProps('notes')} />
+            <Textarea label={t('screening.form.notes')} description={lengthHint(values.notes, 2000)} autosize minRows={2} {...form.getInputProps('notes')} />
             <Text size="xs" c="dimmed">
               {t('screening.form.source')}: {def.source.citation}
               {/* Plain text: the app is offline and never navigates away. */}

@@ -109,7 +109,7 @@ export function ScreeningTab({ clientId, readOnly }: ClientTabProps) {
           </Table>
         </>
       )}
-      <Modal opened={reading !== null} onClose={() => setReading(null)} size="xl" title={reading ? t('screening.answers.title', { name: findInstrument(reading.instrumentId)?.shortName ?? reading.instrumentId, date: formatDate(reading.administeredOn, language) }) : ''}>
+      <Modal opened={reading !== null} onClose={() => setReading(null)} size="xl" closeButtonProps={{ 'aria-label': t('common:close') }} title={reading ? t('screening.answers.title', { name: findInstrument(reading.instrumentId)?.shortName ?? reading.instrumentId, date: formatDate(reading.administeredOn, language) }) : ''}>
         {reading && <ScreeningAnswers result={reading} />}
       </Modal>
     </Stack>

@@ -335,7 +335,7 @@ export function ClientForm({ user, client, onDone, onCancel }: { user?: SessionU
             <DateField label={t('fields.actualRelease')} {...dateProps('actualRelease')} />
           </SimpleGrid>
           {offerRelease && (
-            <Checkbox mt="sm" data-testid="release-offer" label={t('releaseOffer', sexContext(values.sex))} checked={markReleased} onChange={(e) => setMarkReleased(e.currentTarget.checked)} />
+            <Checkbox mt="sm" label={t('releaseOffer', sexContext(values.sex))} checked={markReleased} onChange={(e) => setMarkReleased(e.currentTarget.checked)} />
           )}
         </Fieldset>
 

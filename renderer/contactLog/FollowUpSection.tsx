@@ -34,7 +34,7 @@ export function FollowUpSection({ clientId, readOnly }: { clientId: string; read
       {s && !s.actualRelease && <Text c="dimmed">{t('followUp.notReleased')}</Text>}
       {s?.actualRelease && (
         <Stack gap="sm">
-          <Text size="sm">{t('followUp.releasedOn', { date: formatDate(s.actualRelease, i18n.language) })}</Text>
+          <Text size="sm">{t('followUp.releasedOn', { date: formatDate(s.actualRelease, i18n.language), ...sex })}</Text>
           {s.missed > 0 && <Alert color="red" variant="light" role="alert" data-testid="missed-follow-ups">{t('followUp.missed', { count: s.missed })}</Alert>}
           <Table>
             <Table.Thead>

@@ -40,6 +40,17 @@ async function pick(scope: Locator, label: string | RegExp, option: string) {
 const englishWords = (text: string) => text.match(/\b(the|is|not|and|cannot|card|client|please)\b/gi) ?? [];
 
 describe('Czech first: registration and plan with day-first dates, honest input, words that fit', () => {
+  it('the first Tab reaches a skip link that moves the cursor past the navigation to the list', async () => {
+    await expect.poll(() => page.getByRole('button', { name: 'Registrovat klienta' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(common.cs.skipToContent);
+    await screenshot(page, 'czech-00-skip-link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    await page.keyboard.press('Tab'); // the next stop is inside the caseload, not the navigation
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('#main-content')))).toBe(true);
+  });
+
   it('registration refuses a birth date in the future, an age under 15 and an emoji name, in Czech', async () => {
     await page.getByRole('button', { name: 'Registrovat klienta' }).click();
     const form = page.getByRole('form', { name: 'Registrace klienta' });
@@ -71,17 +82,16 @@ describe('Czech first: registration and plan with day-first dates, honest input,
 
     // A real release date: the form offers to set the status, in the client's grammatical gender.
     await form.getByLabel('Skutečné propuštění').fill(czechDate(addDays(today, -1), 'spaced'));
-    const offer = form.getByTestId('release-offer');
+    const offer = form.getByRole('checkbox', { name: clients.cs.releaseOffer_female });
     await expect.poll(() => offer.isVisible()).toBe(true);
-    expect(await offer.innerText()).toContain(clients.cs.releaseOffer_female);
-    expect(await offer.getByRole('checkbox').isChecked()).toBe(true);
+    expect(await offer.isChecked()).toBe(true);
     await screenshot(page, 'czech-02-register-release-offer');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Zaregistrovat klienta' }).click();
 
     await expect.poll(() => page.getByRole('heading', { name: 'Svobodová Marie', level: 2 }).isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await page.getByText(clients.cs.status.released_female, { exact: true }).first().isVisible()).toBe(true);
-    expect(await page.getByText(clients.cs.fields.createdAt_female).isVisible()).toBe(true);
+    expect(await page.getByText(clients.cs.fields.createdAt_female, { exact: true }).isVisible()).toBe(true);
     const stored = (await inst.call('clients.caseload', { search: 'Svobodová' })).rows[0]!;
     const client = await inst.call('clients.get', { id: stored.id });
     expect([client.dateOfBirth, client.actualRelease, client.status]).toEqual(['1990-03-05', addDays(today, -1), 'released']);
@@ -137,7 +147,26 @@ describe('Czech first: registration and plan with day-first dates, honest input,
     expect(await answers.innerText()).toContain('3 z 40');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'czech-06-screening-answers');
-    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').getByRole('button', { name: common.cs.close }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('an assessment refuses "-3" instead of turning it into 3, and counts characters before the limit', async () => {
+    await page.getByRole('tab', { name: assessments.cs.tabs.assessments }).click();
+    await page.getByRole('button', { name: 'Nové posouzení' }).click();
+    await page.getByRole('form', { name: 'Nové posouzení' }).getByRole('button', { name: 'Začít' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'Formulář posouzení' }).isVisible(), { timeout: 20_000 }).toBe(true);
+    const section = (id: keyof typeof assessments.cs.sections) => page.getByRole('region', { name: assessments.cs.sections[id].title, exact: true });
+    const dose = section('treatment').getByLabel(assessments.cs.sections.treatment.fields.oatDoseMg);
+    await dose.fill('-3');
+    const goals = section('goals').getByLabel(assessments.cs.sections.goals.fields.goals);
+    await goals.fill('Bydlet u sestry. '.repeat(250)); // 4 250 of at most 5 000 characters
+    await expect.poll(() => section('goals').getByText(/Napsáno 4\s250 z nejvýše 5\s000 znaků/).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Uložit rozpracované' }).click();
+    await expect.poll(() => section('treatment').getByText('Zadejte číslo nejméně 0.').isVisible()).toBe(true);
+    expect(await dose.inputValue()).toBe('-3');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'czech-07-assessment-negative-count');
   });
 
   it('the identity card names the role, and a wrong card is refused entirely in Czech', async () => {
@@ -145,7 +174,7 @@ describe('Czech first: registration and plan with day-first dates, honest input,
     await expect.poll(() => page.getByTestId('identity-card').isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await page.getByTestId('identity-card').innerText()).toContain(common.cs.roles.admin);
     expect(await page.getByTestId('identity-card').innerText()).not.toMatch(/\badmin\b/);
-    await screenshot(page, 'czech-07-identity-role');
+    await screenshot(page, 'czech-08-identity-role');
 
     await nav(handover.cs.nav.contacts).click();
     await page.getByRole('button', { name: handover.cs.contacts.add }).click();
@@ -156,6 +185,6 @@ describe('Czech first: registration and plan with day-first dates, honest input,
     expect(await alert.innerText()).toContain('Toto není platná identifikační karta');
     expect(englishWords(await alert.innerText())).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
-    await screenshot(page, 'czech-08-card-invalid');
+    await screenshot(page, 'czech-09-card-invalid');
   });
 });

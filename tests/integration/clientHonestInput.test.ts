@@ -9,7 +9,7 @@ let adminId: string;
 let today: string;
 
 const yearsAgo = (years: number, days = 0) => addDays(`${Number(today.slice(0, 4)) - years}${today.slice(4)}`, days);
-const client = (fields: Record<string, unknown>) => ({ firstName: 'Marie', lastName: 'Svobodová', dateOfBirth: '1990-04-12', sex: 'female', assignedWorkerId: adminId, ...fields });
+const client = (fields: Record<string, unknown>) => ({ firstName: 'Marie', lastName: 'Svobodová', dateOfBirth: '1990-04-12', sex: 'female' as const, assignedWorkerId: adminId, ...fields });
 
 beforeAll(async () => {
   inst = await new TempInstallation().setup();
