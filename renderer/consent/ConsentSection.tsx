@@ -28,7 +28,7 @@ export function useConsents(clientId: string) {
 
 /** W10 on the client record: the consents (scoped by organisation and section, expiring, revocable) and receipts. */
 export function ConsentSection({ clientId, readOnly }: { clientId: string; readOnly: boolean }) {
-  const { t, i18n } = useTranslation(['handover', 'common']);
+  const { t, i18n } = useTranslation(['handover', 'common', 'attachments']);
   const errorText = useHandoverErrorText();
   const consents = useConsents(clientId);
   const queryClient = useQueryClient();
