@@ -207,7 +207,7 @@ function SortHeader({ column, label, filters, onSort }: { column: CaseloadSort; 
 
 /** Memoised: typing, a filter change or a fetch starting re-render the page, not fifty rows whose data did not change. */
 const CaseloadRows = memo(function CaseloadRows({ rows, isAdmin, language }: { rows: CaseloadRow[]; isAdmin: boolean; language: string }) {
-  const { t } = useTranslation('clients');
+  const { t } = useTranslation(['clients', 'careTeam']);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
   const [active, setActive] = useState(0);
   const current = Math.min(active, Math.max(rows.length - 1, 0));
