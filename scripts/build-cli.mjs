@@ -8,13 +8,21 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const CLI_BUNDLE = 'dist/cli/throughcare.mjs';
 
 export async function buildCli(root) {
+  await bundleNode(root, { throughcare: 'electron/node/cli/main.ts', jobWorker: 'electron/node/jobs/jobWorker.ts' }, 'dist/cli');
+}
+
+/**
+ * One Node bundle in `outdir` (two levels below the app root), with the job worker beside its entries. Also used
+ * by the test suite for its child-process entries, which then start in a fraction of tsx's time.
+ */
+export async function bundleNode(root, entryPoints, outdir) {
   const esbuild = await import('esbuild');
   // Chunk names carry content hashes: start empty so old chunks do not pile up.
-  rmSync(path.join(root, 'dist/cli'), { recursive: true, force: true });
+  rmSync(path.join(root, outdir), { recursive: true, force: true });
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { throughcare: 'electron/node/cli/main.ts', jobWorker: 'electron/node/jobs/jobWorker.ts' },
-    outdir: 'dist/cli',
+    entryPoints,
+    outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',

@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../shared/api/calls/directory';
 import type { DirectoryFileFormat, ImportRowError } from '../../shared/directory/serviceFile';
+import { decodeSpreadsheetText } from '../../shared/spreadsheet/spreadsheetText';
 import { call } from '../app/api';
 import { notify } from '../app/notify';
 import { useDirectoryErrorText } from './directoryUi';
@@ -50,7 +51,8 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     if (!chosen) return;
     let content: string;
     try {
-      content = await chosen.text();
+      // Czech Excel saves CSV in Windows-1250; File.text() would read it as UTF-8 and garble every diacritic.
+      content = decodeSpreadsheetText(new Uint8Array(await chosen.arrayBuffer())).text;
     } catch {
       setError(t('errors.fileUnreadable'));
       return;

@@ -42,8 +42,14 @@ export const manifestRecipientSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('age'), publicKey: ageRecipient, fingerprint: fingerprintSchema, label: shortText }).strict(),
   /** The sender's own archive key, so that the sender can reopen what was sent. */
   z.object({ kind: z.literal('archive'), publicKey: ageRecipient, fingerprint: fingerprintSchema, label: shortText }).strict(),
-  /** A first contact: whoever holds the generated passphrase. */
-  z.object({ kind: z.literal('passphrase'), publicKey: z.literal('scrypt'), fingerprint: z.literal(''), label: shortText }).strict(),
+  /**
+   * A first contact: whoever holds the generated passphrase, at the organisation it was made for. `commitment` binds
+   * the passphrase (a re-encryption under another one is recognised). Optional only so that a bundle made before the
+   * binding existed is refused with its own message rather than a schema error.
+   */
+  z
+    .object({ kind: z.literal('passphrase'), publicKey: z.literal('scrypt'), fingerprint: z.literal(''), label: shortText, organisation: z.string().min(1).max(200).optional(), commitment: sha256Hex.optional() })
+    .strict(),
 ]);
 export type ManifestRecipient = z.infer<typeof manifestRecipientSchema>;
 
@@ -86,6 +92,8 @@ export const receiptSchema = z
     status: receiptStatusSchema,
     reason: shortText,
     createdAt: isoTime,
+    /** For a passphrase bundle: the MAC that only whoever opened it with the passphrase can make (passphraseBinding.ts). */
+    passphraseProof: sha256Hex.optional(),
   })
   .strict();
 export type Receipt = z.infer<typeof receiptSchema>;

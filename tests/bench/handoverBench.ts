@@ -73,7 +73,7 @@ export async function benchHandover(runs = 7): Promise<BenchResult[]> {
     };
     const file = (await exportOn(dbs.encrypted.a)).bytes;
     const importOn = async (db: Db, bytes: Uint8Array = file) => {
-      const opened = await openBundle(bytes, { myFingerprints: [receiver.card.fingerprint], myAgeIdentities: ageIdentitiesOf(receiver), findSigner: signerLookup(db), now: new Date() });
+      const opened = await openBundle(bytes, { myFingerprints: [receiver.card.fingerprint], myAgeIdentities: ageIdentitiesOf(receiver), myOrganisation: 'Benchmark', findSigner: signerLookup(db), now: new Date() });
       // Written and rolled back, so that every run imports into the same state.
       try {
         db.transaction((tx) => {

@@ -7,10 +7,11 @@ import { createBackend, type Backend } from '../../electron/node/backend';
 import { TEST_KDF_ENV } from '../../electron/node/keyslots/keySlots';
 import { runCli } from '../helpers/cliProcess';
 import { tableChecksums } from '../helpers/tableChecksums';
+import { FAULT_WORKER_BUNDLE } from '../helpers/buildBundles';
 import { USERS } from './faultUsers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const WORKER = path.join(ROOT, 'tests/faults/faultWorker.ts');
+const WORKER = FAULT_WORKER_BUNDLE; // built by vitest's global setup
 
 let root: string;
 beforeAll(() => {
@@ -143,7 +144,7 @@ describe('one process per data folder', () => {
     const { backend } = await setUp(data);
     backend.close();
 
-    const holder = spawn(process.execPath, ['--import', 'tsx', WORKER, data, 'hold', '0'], {
+    const holder = spawn(process.execPath, [WORKER, data, 'hold', '0'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', [TEST_KDF_ENV]: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

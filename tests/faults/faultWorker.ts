@@ -1,7 +1,7 @@
 /**
  * A real backend in its own process, for the fault-injection suite: it does one kind of work in a loop and
  * prints a line for every acknowledged result, until the test kills it with SIGKILL.
- * Usage: node --import tsx tests/faults/faultWorker.ts DATA_DIR OP RUN_ID
+ * Usage: node dist/test/faultWorker.mjs DATA_DIR OP RUN_ID (bundled by the test setup; from source: node --import tsx tests/faults/faultWorker.ts …)
  */
 import { createBackend } from '../../electron/node/backend';
 import { USERS } from './faultUsers';

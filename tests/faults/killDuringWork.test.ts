@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBackend, type Backend } from '../../electron/node/backend';
 import { TEST_KDF_ENV } from '../../electron/node/keyslots/keySlots';
+import { FAULT_WORKER_BUNDLE } from '../helpers/buildBundles';
 import { USERS } from './faultUsers';
 
 /**
@@ -14,7 +15,7 @@ import { USERS } from './faultUsers';
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const WORKER = path.join(ROOT, 'tests/faults/faultWorker.ts');
+const WORKER = FAULT_WORKER_BUNDLE; // built by vitest's global setup
 const CLI = path.join(ROOT, 'dist/cli/throughcare.mjs'); // built by vitest's global setup
 const ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', [TEST_KDF_ENV]: '1', THROUGHCARE_QUIET: '1' };
 
@@ -45,7 +46,7 @@ interface Killed {
 /** Starts the process, waits for READY (when asked), lets it work for `ms`, then SIGKILL. */
 function runAndKill(args: string[], env: Record<string, string>, ms: number, waitForReady: boolean): Promise<Killed> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args[0]!.endsWith('.ts') ? ['--import', 'tsx', ...args] : args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | null = null;

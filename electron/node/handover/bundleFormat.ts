@@ -24,6 +24,8 @@ import { formatTrustedComment, minisignKeyId, minisignPublicKeyText, minisignSig
 import { readStoredZip, writeStoredZip } from './storedZip';
 import { canonicalBytes, parseCanonicalJson } from './strictJson';
 import { preferredRecipient, verifyCardBytes, type IdentitySecrets } from '../identity/identityCard';
+import { sameOrganisation } from '../../../shared/schemas/consent';
+import { commitmentMatches, passphraseCommitment, passphraseReceiptKey, receiptProof } from './passphraseBinding';
 
 /**
  * Handover file format v1 (HANDOVER.md): building a bundle or receipt, and opening one through every check of the
@@ -65,7 +67,8 @@ export interface BundleAttachment {
   bytes: Uint8Array;
 }
 
-export type BundleAddressing = { contacts: { card: IdentityCard; label: string }[] } | { passphrase: string; label: string };
+/** A passphrase bundle names the organisation it is made for: it is refused at any other. */
+export type BundleAddressing = { contacts: { card: IdentityCard; label: string }[] } | { passphrase: string; label: string; organisation: string };
 
 export interface BuildBundleInput {
   sender: SignerIdentity;
@@ -84,6 +87,8 @@ export interface BuiltBundle {
   manifest: Manifest;
   manifestSha256: string;
   fileSha256: string;
+  /** Passphrase bundles: the key the receipt's proof is checked with (the sender keeps it, never the passphrase). */
+  passphraseReceiptKey: Buffer | null;
 }
 
 function readmeText(sender: SignerIdentity, manifest: { bundleId: string }): string {
@@ -119,7 +124,7 @@ export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle>
   // All hybrid post-quantum, or all X25519, never mixed: hybrid only when every card (mine too) offers it.
   const hybrid = byPassphrase ? Boolean(sender.card.recipients.hybrid) : [sender.card, ...to.contacts.map((c) => c.card)].every((c) => Boolean(c.recipients.hybrid));
   const recipients: ManifestRecipient[] = byPassphrase
-    ? [{ kind: 'passphrase', publicKey: 'scrypt', fingerprint: '', label: to.label }]
+    ? [{ kind: 'passphrase', publicKey: 'scrypt', fingerprint: '', label: to.label, organisation: to.organisation, commitment: passphraseCommitment(to.passphrase, bundleId) }]
     : [
         ...to.contacts.map((c): ManifestRecipient => ({ kind: 'age', publicKey: preferredRecipient(c.card, hybrid), fingerprint: c.card.fingerprint, label: c.label })),
         { kind: 'archive', publicKey: preferredRecipient(sender.card, hybrid), fingerprint: sender.card.fingerprint, label: sender.card.name },
@@ -160,7 +165,7 @@ export async function buildBundle(input: BuildBundleInput): Promise<BuiltBundle>
     AGE_CHUNK_PLAINTEXT,
   );
   const bytes = await encryptAge(zip, byPassphrase ? { passphrase: to.passphrase } : { recipients: recipients.map((r) => r.publicKey) });
-  return { bytes, manifest, manifestSha256: sha256Hex(manifestBytes), fileSha256: sha256Hex(bytes) };
+  return { bytes, manifest, manifestSha256: sha256Hex(manifestBytes), fileSha256: sha256Hex(bytes), passphraseReceiptKey: byPassphrase ? passphraseReceiptKey(to.passphrase, bundleId) : null };
 }
 
 // ---- Opening ----
@@ -175,6 +180,8 @@ export interface OpenContext {
   myFingerprints: string[];
   myAgeIdentities: string[];
   passphrase?: string | undefined;
+  /** This installation's organisation: a passphrase bundle made for another one is refused. */
+  myOrganisation: string;
   /** Looks up a pinned contact (or one of my own identities) by the signature's key id. */
   findSigner(matches: (card: IdentityCard) => boolean): KnownSigner | null;
   now: Date;
@@ -191,6 +198,8 @@ export interface OpenedBundle {
   senderCardFile: { cardBytes: Buffer; signature: string };
   senderTrust: 'verified' | 'unverified' | 'unknown' | 'self';
   decryptedBy: 'key' | 'passphrase';
+  /** Opened by passphrase: the key for the receipt's proof that it was (passphraseBinding.ts). */
+  passphraseReceiptKey: Buffer | null;
   warnings: BundleWarning[];
 }
 
@@ -313,6 +322,7 @@ export async function openBundle(fileBytes: Uint8Array, ctx: OpenContext): Promi
       ? manifest.recipients.some((r) => r.kind === 'passphrase')
       : manifest.recipients.some((r) => r.kind !== 'passphrase' && ctx.myFingerprints.includes(r.fingerprint));
   if (!addressedToMe) throw new HandoverError('notIntendedRecipient');
+  if (decryptedBy === 'passphrase') checkPassphraseBinding(manifest, ctx);
 
   // Step 9: exactly the listed files, each with its size and hash.
   const listed = new Set([MANIFEST_NAME, MANIFEST_SIG, ...manifest.files.map((f) => f.path)]);
@@ -367,17 +377,31 @@ export async function openBundle(fileBytes: Uint8Array, ctx: OpenContext): Promi
     senderCardFile: { cardBytes: entries.get(SENDER_CARD)!, signature: entries.get(`${SENDER_CARD}.minisig`)!.toString('utf8') },
     senderTrust: signed.trust,
     decryptedBy,
+    passphraseReceiptKey: decryptedBy === 'passphrase' ? passphraseReceiptKey(ctx.passphrase!, manifest.bundleId) : null,
     warnings,
   };
+}
+
+/**
+ * A passphrase bundle reaches only the organisation it was made for, under the passphrase it was made with: anyone
+ * who knew the passphrase could otherwise decrypt it, re-encrypt it with `age -p` and hand it to a third party.
+ */
+function checkPassphraseBinding(manifest: Manifest, ctx: Pick<OpenContext, 'passphrase' | 'myOrganisation'>): void {
+  const bound = manifest.recipients.find((r) => r.kind === 'passphrase');
+  if (!bound || bound.kind !== 'passphrase' || !bound.commitment || !bound.organisation) throw new HandoverError('passphraseUnbound');
+  if (!ctx.passphrase || !commitmentMatches(ctx.passphrase, manifest.bundleId, bound.commitment)) throw new HandoverError('passphraseForwarded');
+  if (!sameOrganisation(bound.organisation, ctx.myOrganisation)) throw new HandoverError('wrongOrganisation', { intended: bound.organisation, mine: ctx.myOrganisation });
 }
 
 // ---- Receipts ----
 
 export interface BuildReceiptInput {
   signer: SignerIdentity;
-  receipt: Omit<Receipt, 'type' | 'formatVersion' | 'receiptId' | 'recipientFingerprint' | 'createdAt'>;
+  receipt: Omit<Receipt, 'type' | 'formatVersion' | 'receiptId' | 'recipientFingerprint' | 'createdAt' | 'passphraseProof'>;
   /** The key the manifest asked the receipt to be encrypted to. */
   encryptTo: string;
+  /** A passphrase bundle's receipt key: the receipt then proves that its signer opened the bundle. */
+  passphraseReceiptKey?: Uint8Array | null;
   now: Date;
 }
 
@@ -386,13 +410,13 @@ function receiptTrustedComment(receipt: Pick<Receipt, 'receiptId' | 'createdAt' 
 }
 
 export async function buildReceipt(input: BuildReceiptInput): Promise<{ bytes: Uint8Array; receipt: Receipt }> {
+  const fields = { receiptId: randomUUID(), recipientFingerprint: input.signer.card.fingerprint, ...input.receipt };
   const receipt = receiptSchema.parse({
     type: RECEIPT_TYPE,
     formatVersion: HANDOVER_FORMAT_VERSION,
-    receiptId: randomUUID(),
-    recipientFingerprint: input.signer.card.fingerprint,
     createdAt: input.now.toISOString(),
-    ...input.receipt,
+    ...fields,
+    ...(input.passphraseReceiptKey ? { passphraseProof: receiptProof(input.passphraseReceiptKey, fields) } : {}),
   } satisfies Receipt);
   const receiptBytes = canonicalBytes(receipt);
   const sig = minisignSign(receiptBytes, { secretKey: input.signer.secrets.signingSecretKey, publicKey: input.signer.secrets.signingPublicKey }, receiptTrustedComment(receipt));

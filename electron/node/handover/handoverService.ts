@@ -4,7 +4,9 @@ import path from 'node:path';
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { wordlist as czechWords } from '@scure/bip39/wordlists/czech.js';
 import { apiError } from '../../../shared/api';
-import { checkSharingConsent, type SharingRecipient } from '../../../shared/schemas/consent';
+import { checkSharingConsent, sameOrganisation, type SharingRecipient } from '../../../shared/schemas/consent';
+import type { Receipt } from '../../../shared/schemas/handover';
+import { receiptProofMatches } from './passphraseBinding';
 import { HEALTH_SERVICE_KINDS, type BundleInspection, type HandoverExport, type HandoverSection } from '../../../shared/schemas/handover';
 import type { ReadContext, UserCallContext, WriteContext } from '../api/context';
 import type { Client } from '../../../shared/schemas/client';
@@ -155,7 +157,7 @@ export async function exportHandover(ctx: WithClient<WriteContext>, req: ExportR
   const passphrase = req.passphraseFor ? generatePassphrase() : null;
   const built = await buildBundle({
     sender: me,
-    to: passphrase ? { passphrase, label: req.passphraseFor!.label } : { contacts: plan.contacts.map((c) => ({ card: c.card, label: c.label })) },
+    to: passphrase ? { passphrase, label: req.passphraseFor!.label, organisation: req.passphraseFor!.organisation } : { contacts: plan.contacts.map((c) => ({ card: c.card, label: c.label })) },
     payload,
     supersedes,
     custody: req.custody,
@@ -192,6 +194,7 @@ export async function exportHandover(ctx: WithClient<WriteContext>, req: ExportR
             revision,
             manifestSha256: built.manifestSha256,
             fileSha256: built.fileSha256,
+            passphraseReceiptKey: built.passphraseReceiptKey?.toString('hex') ?? null,
           })
           .run();
         markChecklistItem(tx, plan.client.id, 'handoverSent', { status: 'done', userId: ctx.user.id, now: at });
@@ -241,6 +244,7 @@ async function openAs(ctx: UserCallContext, me: SignerIdentity | null, bytes: Ui
     myFingerprints: me ? [me.card.fingerprint] : [],
     myAgeIdentities: me ? ageIdentitiesOf(me) : [],
     passphrase,
+    myOrganisation: ctx.installation.organisation(),
     findSigner: signerLookup(ctx.db),
     now: ctx.now,
   });
@@ -306,8 +310,9 @@ export interface ImportRequest {
 }
 
 export async function importHandover(ctx: WriteContext & { readonly client: Client | null }, req: ImportRequest) {
-  const me = await ensureIdentity(ctx);
-  const opened = await openAs(ctx, me, readSourceBytes(req.source), req.passphrase);
+  // A refused import changes nothing, not even a first-use identity: made only once the file has passed every check.
+  const existing = findIdentity(ctx.db, ctx.user.id);
+  const opened = await openAs(ctx, existing, readSourceBytes(req.source), req.passphrase);
   const { prior, sameCase } = ledgerCheck(ctx.db, opened);
   const m = opened.manifest;
   if (prior) {
@@ -330,11 +335,13 @@ export async function importHandover(ctx: WriteContext & { readonly client: Clie
   const codeTaken = findClientByCode(ctx.db, r.code);
   const code = !codeTaken || codeTaken.id === intoClientId ? r.code : generateClientCode(ctx.db);
 
+  const me = existing ?? (await ensureIdentity(ctx));
   // Built in memory only: it leaves the machine after the commit, from the committed row (acknowledged means durable).
   const { bytes: receiptBytes, receipt } = await buildReceipt({
     signer: me,
     receipt: { bundleId: m.bundleId, manifestSha256: opened.manifestSha256, senderFingerprint: m.sender.fingerprint, status: 'imported', reason: '' },
     encryptTo: m.receipt.recipient,
+    passphraseReceiptKey: opened.passphraseReceiptKey,
     now: ctx.now,
   });
   const at = ctx.now;
@@ -393,8 +400,9 @@ export async function importReceipt(ctx: WriteContext, source: FileSource) {
   if (!exp || exp.manifestSha256 !== rc.manifestSha256 || rc.senderFingerprint !== me.card.fingerprint) throw new HandoverError('receiptUnknown');
   if (exp.receiptId) throw new HandoverError('receiptReplayed', { date: (exp.receiptReceivedAt ?? '').slice(0, 10) });
   const addressees = (JSON.parse(exp.recipients) as { fingerprint: string }[]).map((r) => r.fingerprint);
-  // Only the pinned addressee may acknowledge; for a passphrase bundle, whoever opened it (the card inside).
-  if (exp.byPassphrase ? opened.signerTrust === 'self' : !addressees.includes(rc.recipientFingerprint) || opened.signerTrust === 'unknown') {
+  // Only the pinned addressee may acknowledge; for a passphrase bundle, the identity that opened it with the
+  // passphrase (its proof) at the organisation it was made for, which this receipt then introduces.
+  if (exp.byPassphrase ? !passphraseReceiptGenuine(exp, rc, opened.signerCard.organisation) || opened.signerTrust === 'self' : !addressees.includes(rc.recipientFingerprint) || opened.signerTrust === 'unknown') {
     throw new HandoverError('receiptForged');
   }
   const at = ctx.now;
@@ -418,6 +426,11 @@ export async function importReceipt(ctx: WriteContext, source: FileSource) {
     },
   );
   return { bundleId: rc.bundleId, clientId: exp.clientId, status: rc.status, receiptId: rc.receiptId };
+}
+
+function passphraseReceiptGenuine(exp: typeof handoverExports.$inferSelect, rc: Receipt, signerOrganisation: string): boolean {
+  if (!exp.passphraseReceiptKey || !rc.passphraseProof) return false;
+  return receiptProofMatches(Buffer.from(exp.passphraseReceiptKey, 'hex'), rc, rc.passphraseProof) && sameOrganisation(signerOrganisation, exp.organisation);
 }
 
 /** Handovers still without a receipt that were made before `olderThan` (the caseload flag). */

@@ -108,6 +108,8 @@ export const handoverExports = sqliteTable(
     receiptStatus: text('receipt_status', { enum: ['pending', 'imported', 'duplicate', 'rejected'] }).notNull().default('pending'),
     receiptReceivedAt: text('receipt_received_at'),
     receiptSignerFingerprint: text('receipt_signer_fingerprint'),
+    /** Passphrase exports: the key a genuine receipt's proof is made with (derived from the passphrase, which is not kept). */
+    passphraseReceiptKey: text('passphrase_receipt_key'),
   },
   (t) => [index('handover_exports_client_idx').on(t.clientId, t.createdAt), index('handover_exports_pending_idx').on(t.receiptStatus, t.createdAt)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE `handover_exports` ADD `passphrase_receipt_key` text;
