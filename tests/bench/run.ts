@@ -82,19 +82,28 @@ function buildPlainTwin(encFile: string, key: Buffer, plainFile: string): void {
   plain.close();
 }
 
-/** Data built with other migrations is rebuilt rather than half-migrated. */
-function schemaVersion(): string {
+/**
+ * The hash of the first `count` migrations (all by default). Data built with an earlier prefix of today's
+ * migrations is migrated forward, as an installation would be; data built with other migrations is rebuilt.
+ */
+function schemaVersion(count?: number): string {
   const hash = createHash('sha256');
-  for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort()) hash.update(readFileSync(path.join(MIGRATIONS_DIR, f)));
+  for (const f of migrationFiles().slice(0, count)) hash.update(readFileSync(path.join(MIGRATIONS_DIR, f)));
   return hash.digest('hex').slice(0, 16);
 }
+const migrationFiles = () => readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort();
 
-function reusable(): boolean {
+/** 'reuse' as it is, 'migrate' forward (built before newer migrations landed; rebuilding takes minutes), or 'rebuild'. */
+function reusable(): 'reuse' | 'migrate' | 'rebuild' {
   try {
     const meta = JSON.parse(readFileSync(path.join(DIR, 'meta.json'), 'utf8')) as { clients: number; notes: number; schema: string };
-    return meta.clients === CLIENTS && meta.notes === NOTES && meta.schema === schemaVersion() && existsSync(path.join(DIR, 'plain.db'));
+    if (meta.clients !== CLIENTS || meta.notes !== NOTES || !existsSync(path.join(DIR, 'plain.db'))) return 'rebuild';
+    if (meta.schema === schemaVersion()) return 'reuse';
+    const total = migrationFiles().length;
+    for (let k = 1; k < total; k++) if (meta.schema === schemaVersion(k)) return 'migrate';
+    return 'rebuild';
   } catch {
-    return false;
+    return 'rebuild';
   }
 }
 
@@ -102,7 +111,8 @@ function reusable(): boolean {
 const measure = (...row: Parameters<typeof measureRow>): BenchResult[] => (selected(row[0]) ? [measureRow(...row)] : []);
 
 async function main(): Promise<void> {
-  if (flag('rebuild') || !reusable()) {
+  const state = flag('rebuild') ? 'rebuild' : reusable();
+  if (state === 'rebuild') {
     log(`Building benchmark data in ${DIR}: ${CLIENTS} clients, ${NOTES} notes (once; reused afterwards)…`);
     await build();
   }
@@ -113,6 +123,12 @@ async function main(): Promise<void> {
   const unlocked = await unlockWithPassword(readKeySlotFile(slotsFile), 'admin', PASSWORD);
   if (!unlocked) throw new Error('benchmark installation does not unlock');
   const dataKey = unlocked.dataKey;
+  if (state === 'migrate') {
+    log(`Migrating the benchmark data in ${DIR} to the newer migrations…`);
+    openStore(encFile, dataKey).close(); // opening applies the pending migrations
+    openStore(plainFile, null).close();
+    writeFileSync(path.join(DIR, 'meta.json'), JSON.stringify({ clients: CLIENTS, notes: NOTES, schema: schemaVersion() }));
+  }
 
   const stores: Record<'encrypted' | 'plain', Store> = { encrypted: openStore(encFile, dataKey), plain: openStore(plainFile, null) };
   const admin = { id: unlocked.userId, role: 'admin' as const };
