@@ -225,7 +225,9 @@ const CaseloadRows = memo(function CaseloadRows({ rows, isAdmin, language }: { r
   const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, i: number, row: CaseloadRow) => {
     const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: rows.length - 1, PageDown: i + ROW_JUMP, PageUp: i - ROW_JUMP };
     if (e.key in moves) focusRow(moves[e.key]!);
-    else if (e.key === 'Enter' || e.key === ' ') open(row.id);
+    else if (e.key === 'Enter' || e.key === ' ') {
+      if (row.openable) open(row.id);
+    }
     else return;
     e.preventDefault();
   };
@@ -245,13 +247,16 @@ const CaseloadRows = memo(function CaseloadRows({ rows, isAdmin, language }: { r
             className={classes.row}
             tabIndex={i === current ? 0 : -1}
             onFocus={() => setActive(i)}
-            onClick={() => open(row.id)}
+            onClick={() => row.openable && open(row.id)}
+            data-openable={row.openable}
+            title={row.openable ? undefined : t('careTeam:notOpenableHint')}
             onKeyDown={(e) => onKeyDown(e, i, row)}
             data-testid="caseload-row"
           >
             <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{row.code}</Table.Td>
             <Table.Td fw={600} miw={130}>
               {row.lastName} {row.firstName}
+              {!row.openable && <Text size="xs" c="dimmed" fw={400}>{t('careTeam:notOpenable')}</Text>}
             </Table.Td>
             <Table.Td miw={120}>{row.prisonName ?? t('notSet')}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>

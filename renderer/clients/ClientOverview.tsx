@@ -11,6 +11,7 @@ import { useClientErrorText } from './errorText';
 import { formatDate } from './format';
 import { showClientList } from './clientNavigation';
 import { useWorkerOptions } from '../reference/useReference';
+import { CareTeamPanel } from '../careTeam/CareTeamPanel';
 
 /** The Overview tab: the record's fields, with Edit, Change status and Reassign (all off once handed over). */
 export function ClientOverview({ clientId, readOnly }: ClientTabProps) {
@@ -55,6 +56,7 @@ export function ClientOverview({ clientId, readOnly }: ClientTabProps) {
         </Group>
       )}
       <ClientFields client={c} />
+      <CareTeamPanel clientId={clientId} readOnly={readOnly} />
       <StatusDialog client={c} opened={dialog === 'status'} onClose={() => setDialog(null)} />
       <ReassignDialog client={c} opened={dialog === 'reassign'} onClose={() => setDialog(null)} />
     </Stack>
