@@ -7,6 +7,7 @@ import { ContactsTab } from '../contactLog/ContactsTab';
 import { ReferralsTab } from '../referrals/ReferralsTab';
 import { PrintTab } from '../print/PrintTab';
 import { HandoverTab } from '../handover/HandoverTab';
+import { AttachmentsTab } from '../attachments/AttachmentsTab';
 
 /** Props every tab of the client record gets; `readOnly` is true once custody moved with a handover. */
 export interface ClientTabProps {
@@ -29,6 +30,7 @@ export const clientTabs: ClientTab[] = [
   { id: 'plan', labelKey: 'plan:tabs.plan', component: PlanTab },
   { id: 'contacts', labelKey: 'plan:tabs.contacts', component: ContactsTab },
   { id: 'referrals', labelKey: 'directory:referrals.tab', component: ReferralsTab },
+  { id: 'attachments', labelKey: 'attachments:tab', component: AttachmentsTab },
   { id: 'print', labelKey: 'directory:print.tab', component: PrintTab },
   { id: 'handover', labelKey: 'handover:tab', component: HandoverTab },
 ];

@@ -14,6 +14,7 @@ import { useDraftForm } from '../drafts/useDraftForm';
 import { useHandoverErrorText } from '../handover/handoverUi';
 import { DateField } from '../app/DateField';
 import { localized } from '../app/validation';
+import { downloadAttachment } from '../attachments/attachmentDownload';
 
 const STATUS_COLOR: Record<ConsentStatus, string> = { active: 'teal', notYetValid: 'blue', expired: 'orange', withdrawn: 'red' };
 export const localToday = () => {
@@ -41,6 +42,14 @@ export function ConsentSection({ clientId, readOnly }: { clientId: string; readO
       const pdf = await call('consent.receiptPdf', { id: c.id });
       saveDownload(pdf.fileName, base64ToBytes(pdf.pdfBase64), 'application/pdf');
       notify(t('consent.receiptSaved', { file: pdf.fileName }));
+    } catch (e) {
+      notify(errorText(e), 'red');
+    }
+  };
+
+  const scan = async (attachmentId: string) => {
+    try {
+      await downloadAttachment(attachmentId);
     } catch (e) {
       notify(errorText(e), 'red');
     }
@@ -85,6 +94,9 @@ export function ConsentSection({ clientId, readOnly }: { clientId: string; readO
                 <Table.Td>
                   <Group gap="xs">
                     <Button size="xs" variant="default" onClick={() => void receipt(c)} aria-label={`${t('consent.receipt')}: ${t(`consent.kinds.${c.kind}`)} ${recipientLabel(c)}`}>{t('consent.receipt')}</Button>
+                    {c.scanAttachmentId && (
+                      <Button size="xs" variant="default" onClick={() => void scan(c.scanAttachmentId!)} aria-label={`${t('attachments:consentScan')}: ${t(`consent.kinds.${c.kind}`)} ${recipientLabel(c)}`}>{t('attachments:consentScan')}</Button>
+                    )}
                     {!readOnly && !c.withdrawnOn && (
                       <Button size="xs" variant="subtle" color="red" onClick={() => setWithdrawing(c)} aria-label={`${t('consent.withdraw')}: ${t(`consent.kinds.${c.kind}`)} ${recipientLabel(c)}`}>{t('consent.withdraw')}</Button>
                     )}

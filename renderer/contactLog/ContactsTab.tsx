@@ -12,6 +12,7 @@ import type { ClientTabProps } from '../clients/clientTabs';
 import { nowLocal, usePlanErrorText, useRefreshPlan } from '../plan/planUi';
 import { FollowUpSection } from './FollowUpSection';
 import { DateTimeField } from '../app/DateField';
+import { formatDateTime } from '../clients/format';
 
 const contactForm = localized(contactNoteFieldsSchema);
 const PAGE = 50;
@@ -41,10 +42,9 @@ function ContactForm({ clientId, released }: { clientId: string; released: boole
     setError(null);
     try {
       await call('contactLog.add', { clientId, ...values });
-      await discard();
-      form.setFieldValue('at', nowLocal());
+      // The note is stored: dropping its draft and refetching the log need not wait for each other.
+      await Promise.all([discard().then(() => form.setFieldValue('at', nowLocal())), refresh()]);
       notify(t('contacts.saved'));
-      await refresh();
     } catch (e) {
       setError(errorText(e));
     }
@@ -88,7 +88,7 @@ function ContactList({ clientId }: { clientId: string }) {
         {data?.notes.map((n) => (
           <Stack key={n.id} component="li" gap={2} pb="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }} data-testid="contact-note">
             <Text size="sm" fw={600}>
-              {new Date(n.at).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })} · {t(`contacts.channels.${n.channel}`)} · {t(`contacts.phases.${n.phase}`)}
+              {formatDateTime(n.at, i18n.language)} · {t(`contacts.channels.${n.channel}`)} · {t(`contacts.phases.${n.phase}`)}
             </Text>
             {n.participants && <Text size="sm" c="dimmed">{t('contacts.participants')}: {n.participants}</Text>}
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{n.notes}</Text>

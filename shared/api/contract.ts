@@ -19,7 +19,7 @@ export type CallAccess = 'public' | 'recovery' | 'user' | readonly Role[];
  */
 export type ClientAccess = 'read' | 'write' | 'health-read' | 'health-write';
 /** What the id in the input field names; the dispatcher finds its client. */
-export type ClientVia = 'client' | 'assessment' | 'consent' | 'referral';
+export type ClientVia = 'client' | 'assessment' | 'consent' | 'referral' | 'attachment';
 
 /** A call's client scope: 'none', or which input field names the client (or a record of one) and the right needed. */
 export type ClientScope<In = Record<string, unknown>> =

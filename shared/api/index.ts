@@ -15,6 +15,7 @@ import { reportsCalls } from './calls/reports';
 import { consentCalls, handoverCalls, identityCalls, trustedContactsCalls } from './calls/handover';
 import { retentionCalls } from './calls/retention';
 import { backupCalls } from './calls/backup';
+import { attachmentsCalls } from './calls/attachments';
 
 /**
  * The whole API between the UI and the Node side. Each area declares its calls in `calls/<area>.ts`;
@@ -41,6 +42,7 @@ export const apiContract = {
   ...retentionCalls,
   ...reportsCalls,
   ...backupCalls,
+  ...attachmentsCalls,
 } satisfies Record<string, AnyCallDefinition>;
 
 export type ApiContract = typeof apiContract;

@@ -61,6 +61,8 @@ export const consentSchema = z.object({
   status: consentStatusSchema,
   recordedByName: z.string().nullable(),
   createdAt: z.string(),
+  /** The attachment holding the scan of the signed form, if one was linked. */
+  scanAttachmentId: z.string().nullable(),
 });
 export type Consent = z.infer<typeof consentSchema>;
 

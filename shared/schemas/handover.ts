@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HANDOVER_SECTION_VALUES } from './enumValues';
 import { fingerprintSchema, identityCardSchema } from './identity';
 import { clientCodeSchema, clientLanguageSchema, clientStatusSchema, sexSchema } from './client';
+import { attachmentKindSchema } from './attachment';
 import { INFECTIOUS_DISEASES, OAT_MEDICATIONS, PLAN_DOMAINS, RESPONSIBLE_KINDS, TEST_RESULTS, checklistItemKeySchema, serviceKindSchema } from './plan';
 import { FOLLOW_UP_MILESTONES, employmentOutcomeSchema, housingOutcomeSchema, overdoseOutcomeSchema, rearrestOutcomeSchema, substanceUseOutcomeSchema, treatmentOutcomeSchema } from './followUp';
 
@@ -288,6 +289,8 @@ export const attachmentPayloadSchema = z
     mediaType: z.string().max(100),
     size: z.number().int().min(0),
     description: z.string().max(1000).nullable(),
+    /** What the document is (signed consent form, ID document, ...); absent in files from before kinds existed. */
+    kind: attachmentKindSchema.optional(),
   })
   .strict();
 export type AttachmentPayload = z.infer<typeof attachmentPayloadSchema>;

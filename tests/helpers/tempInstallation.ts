@@ -80,7 +80,9 @@ export function contentSnapshot(sqlite: Database.Database): Record<string, strin
   const snap: Record<string, string> = {};
   for (const { name, rows: statement } of tableReaders(sqlite)) {
     const rows = statement.all() as unknown[][];
-    const text = JSON.stringify(rows, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+    // Blobs enter as their SHA-256 (byte-exact all the same): JSON of a 10 MB Buffer is a 10-million-number array.
+    const cells = rows.map((row) => row.map((v) => (v instanceof Uint8Array ? `blob:${createHash('sha256').update(v).digest('hex')}` : v)));
+    const text = JSON.stringify(cells, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
     snap[name] = `${rows.length}:${createHash('sha256').update(text).digest('hex')}`;
   }
   const head = sqlite.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;

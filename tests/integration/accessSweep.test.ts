@@ -15,7 +15,7 @@ import { emptyAssessmentContent, LIFE_DOMAINS } from '../../shared/schemas/asses
 const PASSWORD = 'sweep password 123';
 let inst: TempInstallation;
 let folder: string;
-const ids = { client: '', assessment: '', consent: '', referral: '' };
+const ids = { client: '', assessment: '', consent: '', referral: '', attachment: '' };
 
 beforeAll(async () => {
   inst = await new TempInstallation().setup();
@@ -31,6 +31,7 @@ beforeAll(async () => {
   ids.assessment = (await inst.call('assessments.create', { clientId: client.id, kind: 'intake', assessedOn: '2026-03-05' })).id;
   ids.consent = (await inst.call('consent.add', { clientId: client.id, consent: { kind: 'sharing', organisation: 'Drop In, o.p.s.', sections: ['record', 'plan'], givenOn: '2026-03-05' } })).id;
   ids.referral = (await inst.call('referrals.create', { clientId: client.id, serviceId: service.id, reason: 'Bydlení po propuštění' })).id;
+  ids.attachment = (await inst.call('attachments.add', { clientId: client.id, kind: 'idDocument', fileName: 'obcanka.png', contentBase64: PNG_BASE64 })).id;
   await inst.call('contactLog.add', { clientId: client.id, at: '2026-03-05T10:00', channel: 'prisonVisit', phase: 'custody', participants: '', notes: 'První návštěva.' });
   await inst.call('session.lock', { reason: 'user' });
   await inst.call('session.login', { username: 'bruno', password: PASSWORD });
@@ -49,6 +50,7 @@ function ratedContent() {
 }
 
 const any = '00000000-0000-4000-8000-000000000000';
+const PNG_BASE64 = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]).toString('base64');
 
 /** A valid input for each client-scoped call, pointing at the real client or its real records. */
 function sampleInput(name: string): Record<string, unknown> | undefined {
@@ -100,6 +102,10 @@ function sampleInput(name: string): Record<string, unknown> | undefined {
     'plan.listServices': { clientId: c },
     'plan.addService': { clientId: c, kind: 'naloxoneKit', deliveredOn: '2026-03-05', oatMedication: null, oatDose: '', prescriber: '', disease: null, testResult: null, programme: '', attended: true, note: '' },
     'plan.removeService': { clientId: c, serviceId: any },
+    'attachments.list': { clientId: c },
+    'attachments.add': { clientId: c, kind: 'other', fileName: 'cizi.png', contentBase64: PNG_BASE64 },
+    'attachments.download': { id: ids.attachment },
+    'attachments.remove': { id: ids.attachment },
     'retention.erase': { clientId: c, confirmCode: 'KZP-4821', reason: 'Uplynula skartační lhůta.' },
   };
   return samples[name];
@@ -110,7 +116,7 @@ const scoped = (Object.entries(apiContract) as [CallName, AnyCallDefinition][]).
 describe('every client-scoped call refuses a caseworker outside the care team', () => {
   it('the contract has client-scoped calls of every kind', () => {
     const vias = new Set(scoped.map(([, def]) => (def.client === 'none' ? '' : (def.client.via ?? 'client'))));
-    expect([...vias].sort()).toEqual(['assessment', 'client', 'consent', 'referral']);
+    expect([...vias].sort()).toEqual(['assessment', 'attachment', 'client', 'consent', 'referral']);
   });
 
   it.each(scoped.map(([name]) => name))('%s answers NOT_FOUND and changes nothing', async (name) => {
@@ -137,6 +143,7 @@ describe('every client-scoped call refuses a caseworker outside the care team', 
       expect(client.lastName).toBe('Žlutý');
       expect((await inst.call('assessments.get', { id: ids.assessment })).clientId).toBe(ids.client);
       expect((await inst.call('referrals.list', { clientId: ids.client })).map((r) => r.id)).toEqual([ids.referral]);
+      expect((await inst.call('attachments.download', { id: ids.attachment })).mediaType).toBe('image/png');
     } finally {
       await inst.call('session.login', { username: 'bruno', password: PASSWORD });
     }

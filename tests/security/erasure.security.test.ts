@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import type { TempInstallation } from '../helpers/tempInstallation';
 import { tableChecksums } from '../helpers/tableChecksums';
 import { decryptedDatabasePages, decryptedWalPages, looksDecrypted } from '../helpers/decryptedPages';
-import { addAttachment, clientOn, exchangeCards, installation, ORG_A, ORG_B, PDF_BYTES, tempFolder } from './handoverFixtures';
+import { clientOn, exchangeCards, installation, ORG_A, ORG_B, PDF_BYTES, tempFolder } from './handoverFixtures';
 import { clients } from '../../electron/node/store/schema';
 import { erasedCodeHash } from '../../electron/node/retention/retentionService';
 
@@ -60,7 +60,15 @@ beforeAll(async () => {
   }
   // An edit leaves the old text in the freed part of a page unless secure_delete zeroes it.
   await a.call('clients.update', { id: erased.id, revision: erased.revision, notes: `Upraveno: ${ERASED.word}, nové bydlení.` });
-  addAttachment(a, erased.id, 'souhlas.pdf', 'application/pdf', Buffer.concat([PDF_BYTES, Buffer.from(`${ERASED.lastName} ${ERASED.word}`)]));
+  const processing = await a.call('consent.add', { clientId: erased.id, consent: { kind: 'processing', givenOn: '2024-01-01' } });
+  await a.call('attachments.add', {
+    clientId: erased.id,
+    kind: 'consentForm',
+    note: `Podpis ${ERASED.word}`,
+    fileName: `souhlas-${ERASED.lastName}.pdf`,
+    contentBase64: Buffer.concat([PDF_BYTES, Buffer.from(`${ERASED.lastName} ${ERASED.word}`)]).toString('base64'),
+    consentId: processing.id,
+  });
   await a.call('drafts.save', { formKey: `contactLog:new:${erased.id}`, data: { notes: `Rozepsáno ${ERASED.word}` } });
   await a.call('consent.add', { clientId: erased.id, consent: { kind: 'sharing', contactId: bOnA.id, sections: ['record', 'contactLog', 'attachments'], givenOn: '2024-01-01' } });
   await a.call('handover.export', { clientId: erased.id, recipientIds: [bOnA.id], sections: ['record', 'contactLog', 'attachments'], folder: usb.dir });
@@ -120,6 +128,7 @@ describe('retention and erasure (W10)', () => {
       expect(found(after.walPages, text), `${text} in the WAL`).toBe(false);
       expect(found(after.files, text), `${text} in a raw file`).toBe(false);
     }
+    expect(a.backend.session!.store.sqlite.prepare('SELECT count(*) AS n FROM client_attachments WHERE client_id = ?').get(erasedId)).toEqual({ n: 0 });
     expect(found(after.dbPages, KEPT.word)).toBe(true);
     expect(found(after.dbPages, keptLastName)).toBe(true);
 

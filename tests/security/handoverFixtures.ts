@@ -31,7 +31,7 @@ export async function exchangeCards(a: TempInstallation, b: TempInstallation) {
 export const PDF_BYTES = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x41), Buffer.from('\n%%EOF\n')]);
 export const PNG_BYTES = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(500, 7)]);
 
-/** Attachments have no API of their own yet: the fixture writes them like the (future) attachment service would. */
+/** Writes an attachment row directly, without the API's checks (for bad-input bundles and the bench); tests of the feature use `attachments.add`. */
 export function addAttachment(inst: TempInstallation, clientId: string, fileName: string, mediaType: string, data: Buffer): void {
   const db = inst.backend.session!.store.db;
   db.insert(clientAttachments)

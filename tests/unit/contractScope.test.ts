@@ -10,7 +10,7 @@ describe('access policy in the contract', () => {
     expect(def.client).toBeDefined();
     if (def.client === 'none') return;
     expect(['read', 'write', 'health-read', 'health-write']).toContain(def.client.access);
-    expect(['client', 'assessment', 'consent', 'referral']).toContain(def.client.via ?? 'client');
+    expect(['client', 'assessment', 'consent', 'referral', 'attachment']).toContain(def.client.via ?? 'client');
     // The field the client is taken from exists in the input (a typo would leave every call NOT_FOUND).
     const shapeOf = (schema: z.ZodType): Record<string, unknown> | undefined => {
       const inner = schema as unknown as { shape?: Record<string, unknown>; def?: { in?: z.ZodType; schema?: z.ZodType } };

@@ -4,6 +4,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { invokeRequestSchema } from '../../../shared/api';
+import { ATTACHMENT_MAX_BASE64_CHARS } from '../../../shared/schemas/attachment';
 import type { BackendPort } from '../host/backendHost';
 
 /**
@@ -18,7 +19,8 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 2 * 1024 * 1024;
+// The largest call carries one attachment as base64 (10 MiB → 13.4 MiB) plus its envelope.
+const MAX_BODY = Math.ceil(ATTACHMENT_MAX_BASE64_CHARS * 1.05) + 64 * 1024;
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const TYPES: Record<string, string> = {

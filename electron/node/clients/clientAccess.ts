@@ -3,7 +3,7 @@ import { apiError, type ApiError, type ClientAccess, type ClientScope, type Clie
 import type { Client } from '../../../shared/schemas/client';
 import type { SessionUser } from '../../../shared/schemas/user';
 import type { Db } from '../store/open';
-import { assessments, clients, consents, referrals } from '../store/schema';
+import { assessments, clientAttachments, clients, consents, referrals } from '../store/schema';
 import { findClientById } from './clientRepository';
 
 /**
@@ -36,6 +36,7 @@ const notFound: Record<ClientVia, () => ApiError> = {
   assessment: () => apiError('NOT_FOUND', 'No such assessment.', 'errors.assessmentNotFound'),
   consent: () => apiError('NOT_FOUND', 'No such consent.', 'errors.notFound'),
   referral: () => apiError('NOT_FOUND', 'The referral does not exist.', 'errors.referralNotFound'),
+  attachment: () => apiError('NOT_FOUND', 'No such attachment.', 'errors.attachmentNotFound'),
 };
 
 /** Which client a record belongs to. */
@@ -44,6 +45,7 @@ const clientIdOf: Record<ClientVia, (db: Db, id: string) => string | undefined> 
   assessment: (db, id) => db.select({ c: assessments.clientId }).from(assessments).where(eq(assessments.id, id)).get()?.c,
   consent: (db, id) => db.select({ c: consents.clientId }).from(consents).where(eq(consents.id, id)).get()?.c,
   referral: (db, id) => db.select({ c: referrals.clientId }).from(referrals).where(eq(referrals.id, id)).get()?.c,
+  attachment: (db, id) => db.select({ c: clientAttachments.clientId }).from(clientAttachments).where(eq(clientAttachments.id, id)).get()?.c,
 };
 
 const isWrite = (access: ClientAccess) => access === 'write' || access === 'health-write';

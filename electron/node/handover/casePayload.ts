@@ -134,7 +134,7 @@ export function readCasePayload(db: Db, client: Client, sections: readonly Hando
   const attachments: BundleAttachment[] = [];
   if (has('attachments')) {
     const rows = db.select().from(clientAttachments).where(eq(clientAttachments.clientId, client.id)).orderBy(asc(clientAttachments.createdAt)).all();
-    payload.attachments = rows.map((a) => ({ sha256: a.sha256, fileName: a.fileName, mediaType: a.mediaType, size: a.size, description: a.description }));
+    payload.attachments = rows.map((a) => ({ sha256: a.sha256, fileName: a.fileName, mediaType: a.mediaType, size: a.size, description: a.description, kind: a.kind }));
     const seen = new Set<string>();
     for (const a of rows) {
       if (seen.has(a.sha256)) continue;
@@ -285,7 +285,7 @@ function writeCaseRows(
   for (const a of payload.attachments ?? []) {
     const file = attachments.get(a.sha256)!;
     db.insert(clientAttachments)
-      .values({ id: randomUUID(), clientId, sha256: a.sha256, fileName: a.fileName, mediaType: a.mediaType, size: file.bytes.length, description: a.description, data: Buffer.isBuffer(file.bytes) ? file.bytes : Buffer.from(file.bytes), createdAt: at, createdBy: who.userId })
+      .values({ id: randomUUID(), clientId, sha256: a.sha256, kind: a.kind ?? 'other', fileName: a.fileName, mediaType: a.mediaType, size: file.bytes.length, description: a.description, data: Buffer.isBuffer(file.bytes) ? file.bytes : Buffer.from(file.bytes), createdAt: at, createdBy: who.userId })
       .run();
   }
   return clientId;

@@ -27,6 +27,7 @@ export function toConsent(row: ConsentRow, recordedByName: string | null, contac
     status: consentStatusOn(row, today),
     recordedByName,
     createdAt: row.createdAt,
+    scanAttachmentId: row.scanAttachmentId,
   };
 }
 

@@ -16,6 +16,7 @@ import { reportsHandlers } from './reports';
 import { consentHandlers, handoverHandlers, identityHandlers, trustedContactsHandlers } from './handover';
 import { retentionHandlers } from './retention';
 import { backupHandlers } from './backup';
+import { attachmentsHandlers } from './attachments';
 
 /** The dispatch table: the type forces one handler for every call in the contract. */
 export const handlers: HandlersFor<ApiContract> = {
@@ -39,4 +40,5 @@ export const handlers: HandlersFor<ApiContract> = {
   ...retentionHandlers,
   ...reportsHandlers,
   ...backupHandlers,
+  ...attachmentsHandlers,
 };

@@ -2,6 +2,7 @@ import { sqliteTable, text, integer, index, uniqueIndex, blob } from 'drizzle-or
 import { sql } from 'drizzle-orm';
 import { users } from './core';
 import { clients } from './clients';
+import { ATTACHMENT_KINDS } from '../../../../shared/schemas/attachment';
 
 /**
  * Identities, trusted contacts, consents and the handover ledger (W8–W10, HANDOVER.md).
@@ -76,6 +77,8 @@ export const clientAttachments = sqliteTable(
     id: text('id').primaryKey(),
     clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
     sha256: text('sha256').notNull(),
+    /** What the document is (shared/schemas/attachment.ts); rows from before kinds existed are 'other'. */
+    kind: text('kind', { enum: ATTACHMENT_KINDS }).notNull().default('other'),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE `client_attachments` ADD `kind` text DEFAULT 'other' NOT NULL;
