@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../shared/api';
 import type { Contact } from '../../shared/schemas/identity';
+import { roleText } from './roleText';
 import { call } from '../app/api';
 import { notify } from '../app/notify';
 import { formatDate } from '../clients/format';
@@ -12,7 +13,7 @@ import { ExpiredCardBadge, SafetyCode, TrustBadge, useHandoverErrorText } from '
 
 /** "Trusted contacts": the address book of people cases go to; unverified ones are marked in words and colour. */
 export function ContactsPage() {
-  const { t, i18n } = useTranslation('handover');
+  const { t, i18n } = useTranslation(['handover', 'common']);
   const errorText = useHandoverErrorText();
   const queryClient = useQueryClient();
   const contacts = useQuery({ queryKey: ['trustedContacts.list'], queryFn: () => call('trustedContacts.list', {}) });
@@ -56,7 +57,7 @@ export function ContactsPage() {
               <Table.Tr key={c.id} data-testid="contact-row" style={c.verification === 'unverified' ? { background: 'var(--mantine-color-orange-0)' } : undefined}>
                 <Table.Td>
                   <Text fw={600}>{displaySafe(c.name)}</Text>
-                  {c.role && <Text size="sm" c="dimmed">{displaySafe(c.role)}</Text>}
+                  {c.role && <Text size="sm" c="dimmed">{roleText(displaySafe(c.role))}</Text>}
                 </Table.Td>
                 <Table.Td>{displaySafe(c.organisation)}</Table.Td>
                 <Table.Td>
@@ -108,7 +109,7 @@ export function ContactsPage() {
 
 /** Type the code heard on the phone; it must equal the card's code (checked on the Node side too). */
 function VerifyForm({ contact, onDone }: { contact: Contact; onDone: () => Promise<void> }) {
-  const { t } = useTranslation('handover');
+  const { t } = useTranslation(['handover', 'common']);
   const errorText = useHandoverErrorText();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -142,7 +143,7 @@ type Inspected = OutputOf<'trustedContacts.inspectCard'>;
 
 /** Add (or replace) a contact from a card file or pasted text: check it first, then add verified or not. */
 function AddContactPanel({ replacing, onDone, onCancel }: { replacing: Contact | null; onDone: () => Promise<void>; onCancel: () => void }) {
-  const { t } = useTranslation('handover');
+  const { t } = useTranslation(['handover', 'common']);
   const errorText = useHandoverErrorText();
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState('');

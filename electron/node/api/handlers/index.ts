@@ -16,6 +16,7 @@ import { reportsHandlers } from './reports';
 import { consentHandlers, handoverHandlers, identityHandlers, trustedContactsHandlers } from './handover';
 import { retentionHandlers } from './retention';
 import { backupHandlers } from './backup';
+import { careTeamHandlers } from './careTeam';
 import { attachmentsHandlers } from './attachments';
 
 /** The dispatch table: the type forces one handler for every call in the contract. */
@@ -40,5 +41,6 @@ export const handlers: HandlersFor<ApiContract> = {
   ...retentionHandlers,
   ...reportsHandlers,
   ...backupHandlers,
+  ...careTeamHandlers,
   ...attachmentsHandlers,
 };
