@@ -81,6 +81,14 @@ export interface BackendOptions {
  * One installation: a data folder with the encrypted database and its key-slot file, and at most one open
  * session. Both transports (Electron IPC, loopback bridge) call `invoke`; nothing else reaches the data.
  */
+/** The rule behind a refusal when every issue is a named rule (`ruleIssue` in shared/schemas/client.ts). */
+function ruleOf(issues: readonly { code: string; message: string; params?: Record<string, unknown> }[]): { key: string; message: string } | null {
+  const keys = issues.map((i) => (i.code === 'custom' && typeof i.params?.i18n === 'string' ? i.params.i18n : null));
+  const first = keys[0];
+  if (!first || keys.some((k) => k === null)) return null;
+  return { key: first.includes(':') ? first.slice(first.indexOf(':') + 1).replace(/^validation\./, '') : first, message: issues[0]!.message };
+}
+
 export class Backend {
   readonly dataDir: string;
   readonly dbPath: string;
@@ -448,10 +456,12 @@ export class Backend {
       this.checkAccess(def);
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
+        // A broken cross-field rule (e.g. "earliest release after the end of sentence") is named, not "invalid fields".
+        const rule = ruleOf(parsed.error.issues);
         throw new ApiError({
           code: 'VALIDATION',
-          message: 'Some fields are not valid.',
-          messageKey: 'errors.validation',
+          message: rule?.message ?? 'Some fields are not valid.',
+          messageKey: rule ? `validation.${rule.key}` : 'errors.validation',
           issues: issuesFromZod(parsed.error),
         });
       }

@@ -10,7 +10,7 @@ import { installationSettingsSchema } from '../../shared/schemas/settings';
 import { BackupSection } from '../backup/BackupSection';
 
 export function SettingsPage() {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'handover', 'careTeam']);
   const tc = useTranslation('common').t;
   const errorText = useErrorText();
   const queryClient = useQueryClient();

@@ -14,6 +14,8 @@ import { useClientErrorText } from '../clients/errorText';
 import { useReferenceOptions, useWorkerOptions } from '../reference/useReference';
 import classes from './caseload.module.css';
 
+const PAGER_CONTROL_LABEL = { first: 'caseload.pageFirst', previous: 'caseload.pagePrevious', next: 'caseload.pageNext', last: 'caseload.pageLast' } as const;
+
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 250;
 /** Rows skipped by PageUp / PageDown. */
@@ -180,7 +182,7 @@ export function CaseloadPage({ user }: { user: SessionUser }) {
             onChange={(p) => change({ ...filters, page: p - 1 })}
             withEdges
             size="sm"
-            getControlProps={(control) => ({ 'aria-label': t(`caseload.page${control[0]!.toUpperCase()}${control.slice(1)}`) })}
+            getControlProps={(control) => ({ 'aria-label': t(PAGER_CONTROL_LABEL[control]) })}
             getItemProps={(page) => ({ 'aria-label': t('caseload.pageN', { page }), 'aria-current': page === filters.page + 1 ? 'page' : undefined })}
           />
         )}
@@ -205,7 +207,7 @@ function SortHeader({ column, label, filters, onSort }: { column: CaseloadSort; 
 
 /** Memoised: typing, a filter change or a fetch starting re-render the page, not fifty rows whose data did not change. */
 const CaseloadRows = memo(function CaseloadRows({ rows, isAdmin, language }: { rows: CaseloadRow[]; isAdmin: boolean; language: string }) {
-  const { t } = useTranslation('clients');
+  const { t } = useTranslation(['clients', 'careTeam']);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
   const [active, setActive] = useState(0);
   const current = Math.min(active, Math.max(rows.length - 1, 0));
@@ -263,7 +265,7 @@ const CaseloadRows = memo(function CaseloadRows({ rows, isAdmin, language }: { r
               {row.earliestRelease ? (
                 <>
                   <Text size="sm">{formatDate(row.earliestRelease, language)}</Text>
-                  <Text size="xs" c={daysColor} fw={daysColor === 'dimmed' ? 400 : 700}>{daysText(t, days)}</Text>
+                  <Text size="xs" c={daysColor} fw={daysColor === 'dimmed' ? 400 : 700}>{daysText(days)}</Text>
                 </>
               ) : (
                 t('notSet')

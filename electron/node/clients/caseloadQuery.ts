@@ -135,7 +135,8 @@ export function queryCaseload(db: Db, viewer: Pick<SessionUser, 'id' | 'role'>, 
     rows: rows.map(({ rowid: _rowid, actualRelease, receiptReceivedAt, handedOverAt, createdAt, openable, ...r }) => {
       const daysToRelease = r.earliestRelease ? daysBetween(today, r.earliestRelease) : null;
       const flags: CaseloadFlag[] = [];
-      const inCustody = !actualRelease && (r.status === 'intake' || r.status === 'active');
+      // A case handed over is the receiver's to work: no release alerts here, only where its receipt stands.
+      const inCustody = r.custody === 'held' && !actualRelease && (r.status === 'intake' || r.status === 'active');
       const checklistIncomplete = r.checklistDone < r.checklistTotal;
       if (inCustody && daysToRelease !== null && daysToRelease >= 0 && daysToRelease <= SOON_DAYS && checklistIncomplete) flags.push('releaseSoonChecklistIncomplete');
       if (inCustody && daysToRelease !== null && daysToRelease < 0) flags.push('releaseOverdue');
