@@ -11,7 +11,8 @@ import { openClient } from '../clients/clientNavigation';
 import { formatDate } from '../clients/format';
 import { useDefaultFolder } from './ExportSection';
 import { ReceiptImport } from './ReceiptImport';
-import { READABLE_TITLE, TrustBadge, fileToBase64, formatBytes, joinPath, useHandoverErrorText } from './handoverUi';
+import { displaySafe } from '../../shared/handover/displaySafe';
+import { ExpiredCardBadge, READABLE_TITLE, TrustBadge, fileToBase64, formatBytes, joinPath, useHandoverErrorText } from './handoverUi';
 
 type Source = { path: string } | { contentBase64: string };
 
@@ -142,12 +143,15 @@ function Inspection({ source, passphrase, inspection: x, onAnother }: { source: 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="inspection-title" data-testid="inspection">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="inspection-title">{t('import.client')}: {x.client.lastName} {x.client.firstName} <Badge variant="outline" color="gray" c="dark.9" ff="monospace" tt="none">{x.client.code}</Badge></Title>
+        <Title order={3} size="h4" id="inspection-title">{t('import.client')}: {displaySafe(x.client.lastName)} {displaySafe(x.client.firstName)} <Badge variant="outline" color="gray" c="dark.9" ff="monospace" tt="none">{displaySafe(x.client.code)}</Badge></Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Stack gap={4}>
             <Text size="sm" c="dimmed">{t('import.from')}</Text>
-            <Text fw={700}>{x.sender.name}, {x.sender.organisation}</Text>
-            <div><TrustBadge verification={trust} /></div>
+            <Text fw={700}>{displaySafe(x.sender.name)}, {displaySafe(x.sender.organisation)}</Text>
+            <Group gap="xs">
+              <TrustBadge verification={trust} />
+              {x.warnings.includes('senderCardExpired') && <ExpiredCardBadge expiresAt={x.sender.card.expiresAt} language={i18n.language} />}
+            </Group>
           </Stack>
           <Stack gap={4}>
             <Text><Text span c="dimmed">{t('import.createdAt')}: </Text><Text span fw={600}>{time(x.createdAt)}</Text></Text>
@@ -164,7 +168,7 @@ function Inspection({ source, passphrase, inspection: x, onAnother }: { source: 
         {attachments.length > 0 && (
           <>
             <Text fw={700}>{t('export.previewAttachments')}</Text>
-            <List size="sm">{attachments.map((f) => <List.Item key={f.path}>{f.displayName} ({formatBytes(f.size, i18n.language)})</List.Item>)}</List>
+            <List size="sm">{attachments.map((f) => <List.Item key={f.path}>{displaySafe(f.displayName)} ({formatBytes(f.size, i18n.language)})</List.Item>)}</List>
           </>
         )}
         {x.files.some((f) => f.path === 'payload/summary.pdf') && <Text size="sm">{t('import.summaryPdf')}</Text>}

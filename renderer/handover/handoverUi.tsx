@@ -6,6 +6,7 @@ import { HANDOVER_SECTIONS } from '../../shared/schemas/handover';
 import type { ContactVerification } from '../../shared/schemas/identity';
 import { i18next, useErrorText } from '../app/i18n';
 import { badgeTint } from '../clients/badges';
+import { formatDate } from '../clients/format';
 
 /**
  * Errors of identities, contacts, consents and handover files in the user's language. The consent gate names the
@@ -40,6 +41,17 @@ export function TrustBadge({ verification, size = 'md' }: { verification: Contac
     <Badge variant="light" size={size} tt="none" fw={600} data-testid="trust-badge" style={{ ...badgeTint(color), height: 'auto' }} styles={{ label: { overflow: 'visible', whiteSpace: 'normal' } }}>
       <span aria-hidden>{symbol} </span>
       {label}
+    </Badge>
+  );
+}
+
+/** An identity card whose validity has ended: a word and a symbol, as the trust badge. */
+export function ExpiredCardBadge({ expiresAt, language }: { expiresAt: string; language: string }) {
+  const { t } = useTranslation('handover');
+  return (
+    <Badge variant="light" tt="none" fw={600} data-testid="expired-badge" style={{ ...badgeTint('red'), height: 'auto' }} styles={{ label: { overflow: 'visible', whiteSpace: 'normal' } }}>
+      <span aria-hidden>⚠ </span>
+      {t('contacts.cardExpired', { date: formatDate(expiresAt, language) })}
     </Badge>
   );
 }

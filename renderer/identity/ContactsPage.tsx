@@ -8,7 +8,8 @@ import { roleText } from './roleText';
 import { call } from '../app/api';
 import { notify } from '../app/notify';
 import { formatDate } from '../clients/format';
-import { SafetyCode, TrustBadge, useHandoverErrorText } from '../handover/handoverUi';
+import { displaySafe } from '../../shared/handover/displaySafe';
+import { ExpiredCardBadge, SafetyCode, TrustBadge, useHandoverErrorText } from '../handover/handoverUi';
 
 /** "Trusted contacts": the address book of people cases go to; unverified ones are marked in words and colour. */
 export function ContactsPage() {
@@ -55,12 +56,13 @@ export function ContactsPage() {
             {contacts.data.map((c) => (
               <Table.Tr key={c.id} data-testid="contact-row" style={c.verification === 'unverified' ? { background: 'var(--mantine-color-orange-0)' } : undefined}>
                 <Table.Td>
-                  <Text fw={600}>{c.name}</Text>
-                  {c.role && <Text size="sm" c="dimmed">{roleText(c.role)}</Text>}
+                  <Text fw={600}>{displaySafe(c.name)}</Text>
+                  {c.role && <Text size="sm" c="dimmed">{roleText(displaySafe(c.role))}</Text>}
                 </Table.Td>
-                <Table.Td>{c.organisation}</Table.Td>
+                <Table.Td>{displaySafe(c.organisation)}</Table.Td>
                 <Table.Td>
                   <TrustBadge verification={c.verification} />
+                  {c.cardExpired && <div><ExpiredCardBadge expiresAt={c.cardExpiresAt} language={i18n.language} /></div>}
                   {c.verification === 'unverified' && <Text size="xs" mt={4}>{t('contacts.unverifiedHint')}</Text>}
                 </Table.Td>
                 <Table.Td>{formatDate(c.addedAt, i18n.language)}</Table.Td>

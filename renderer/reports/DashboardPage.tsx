@@ -14,7 +14,8 @@ import { notify } from '../app/notify';
 import { formatDate } from '../clients/format';
 import { openClient } from '../clients/clientNavigation';
 import { base64ToBytes, saveDownload } from '../directory/directoryUi';
-import { localToday, periodOf, type PeriodPreset } from './reportPeriod';
+import { localToday, periodOf } from './reportPeriod';
+import { PeriodPresetSelect } from './PeriodPresetSelect';
 
 type Query = { from: string; to: string; prisonId?: string; regionId?: string; workerId?: string };
 type Drill = { indicatorId: IndicatorId; part: 'numerator' | 'denominator'; category?: string; label: string };
@@ -39,8 +40,7 @@ export function DashboardPage({ user }: { user: SessionUser }) {
   const d = dashboard.data;
 
   const setFilter = (key: 'prisonId' | 'regionId' | 'workerId', value: string | null) => setQuery((q) => ({ ...q, [key]: value ?? undefined }));
-  const preset = (p: PeriodPreset) => {
-    const next = periodOf(p, localToday());
+  const preset = (next: { from: string; to: string }) => {
     setDraft(next);
     setQuery((q) => ({ ...q, ...next }));
   };
@@ -87,13 +87,7 @@ export function DashboardPage({ user }: { user: SessionUser }) {
       </Group>
       <Paper withBorder p="sm">
         <Group align="flex-end" wrap="wrap">
-          <Select
-            label={t('period.preset')}
-            w={190}
-            data={(['lastQuarter', 'thisYear', 'last12'] as const).map((p) => ({ value: p, label: t(`period.${p}`) }))}
-            onChange={(v) => v && preset(v as PeriodPreset)}
-            placeholder={t('period.lastQuarter')}
-          />
+          <PeriodPresetSelect period={query} onChange={preset} />
           <DateField label={t('period.from')} value={draft.from} onChange={(v) => setDraft({ ...draft, from: v ?? '' })} />
           <DateField label={t('period.to')} value={draft.to} onChange={(v) => setDraft({ ...draft, to: v ?? '' })} />
           <Button onClick={() => setQuery((q) => ({ ...q, from: draft.from, to: draft.to }))}>{t('period.apply')}</Button>

@@ -9,6 +9,7 @@ import { useErrorText } from '../app/i18n';
 import { notify } from '../app/notify';
 import { formatDate } from '../clients/format';
 import { localToday, periodOf } from './reportPeriod';
+import { PeriodPresetSelect } from './PeriodPresetSelect';
 
 type Split = 'organisation' | 'prison' | 'region';
 const percent = (n: number | null, d: number | null) => (n === null || d === null || d === 0 ? '–' : `${Math.round((100 * n) / d)} %`);
@@ -26,7 +27,8 @@ export function ProgrammePage({ user }: { user: SessionUser }) {
   const { t, i18n } = useTranslation('reports');
   const errorText = useErrorText('reports');
   const queryClient = useQueryClient();
-  const [period, setPeriod] = useState(() => periodOf('thisYear', localToday()));
+  // Last quarter, as on the dashboard: the period the sites' reports are usually made for.
+  const [period, setPeriod] = useState(() => periodOf('lastQuarter', localToday()));
   const [draft, setDraft] = useState(period);
   const [split, setSplit] = useState<Split>('organisation');
   const programme = useQuery({ queryKey: ['reports.programme', period], queryFn: () => call('reports.programme', period) });
@@ -56,6 +58,13 @@ export function ProgrammePage({ user }: { user: SessionUser }) {
       </Group>
       <Paper withBorder p="sm">
         <Group align="flex-end">
+          <PeriodPresetSelect
+            period={period}
+            onChange={(next) => {
+              setDraft(next);
+              setPeriod(next);
+            }}
+          />
           <DateField label={t('period.from')} value={draft.from} onChange={(v) => setDraft({ ...draft, from: v ?? '' })} />
           <DateField label={t('period.to')} value={draft.to} onChange={(v) => setDraft({ ...draft, to: v ?? '' })} />
           <Button onClick={() => setPeriod(draft)}>{t('period.apply')}</Button>

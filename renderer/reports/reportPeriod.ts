@@ -1,5 +1,6 @@
 /** Quick choices of the period, from the workstation's local date (one clock: the caller's `today`). */
-export type PeriodPreset = 'lastQuarter' | 'thisYear' | 'last12';
+export const PERIOD_PRESETS = ['lastQuarter', 'thisYear', 'last12'] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
 
 const iso = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();

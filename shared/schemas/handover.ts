@@ -323,9 +323,12 @@ export const bundleSenderViewSchema = z.object({
   /** How the sender is known here: a pinned, code-verified contact; pinned but unverified; or unknown (card only). */
   trust: z.enum(['verified', 'unverified', 'unknown', 'self']),
   card: identityCardSchema,
+  /** The signing key as a minisign public key file's two lines, for checking by hand (compare the fingerprint with the pinned card). */
+  minisignPublicKey: z.string(),
 });
 
-export const bundleWarningSchema = z.enum(['createdInFuture', 'pastNotAfter', 'senderUnverified', 'olderRevision']);
+/** `senderCardExpired`: the signer's card had expired before the bundle was signed (HANDOVER.md "Validity"). */
+export const bundleWarningSchema = z.enum(['createdInFuture', 'pastNotAfter', 'senderUnverified', 'senderCardExpired', 'olderRevision']);
 export type BundleWarning = z.infer<typeof bundleWarningSchema>;
 
 /** Everything the receiving user sees before confirming an import (W9), and what `handover verify` prints. */

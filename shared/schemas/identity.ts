@@ -82,6 +82,8 @@ export const contactSchema = z.object({
   verifiedAt: z.string().nullable(),
   addedAt: z.string(),
   cardExpiresAt: z.string(),
+  /** The card's validity has ended: bundles it signs after that date are shown as "expired" and need confirmation. */
+  cardExpired: z.boolean(),
   /** Whether the card offers a hybrid post-quantum recipient. */
   postQuantum: z.boolean(),
 });

@@ -25,6 +25,7 @@ import { readStoredZip, writeStoredZip } from './storedZip';
 import { canonicalBytes, parseCanonicalJson } from './strictJson';
 import { preferredRecipient, verifyCardBytes, type IdentitySecrets } from '../identity/identityCard';
 import { sameOrganisation } from '../../../shared/schemas/consent';
+import { unsafeTextPath } from '../../../shared/handover/displaySafe';
 import { commitmentMatches, passphraseCommitment, passphraseReceiptKey, receiptProof } from './passphraseBinding';
 
 /**
@@ -313,6 +314,7 @@ export async function openBundle(fileBytes: Uint8Array, ctx: OpenContext): Promi
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw new HandoverError('schemaInvalid', { name: MANIFEST_NAME, detail: schemaDetail(parsed.error) });
   const manifest = parsed.data;
+  refuseUnsafeText(manifest, MANIFEST_NAME);
   if (signed.comment !== bundleTrustedComment(manifest)) throw new HandoverError('trustedCommentMismatch', { name: MANIFEST_NAME });
   if (manifest.sender.fingerprint !== signed.signer.fingerprint) throw new HandoverError('signatureInvalid', { name: MANIFEST_NAME });
 
@@ -343,6 +345,7 @@ export async function openBundle(fileBytes: Uint8Array, ctx: OpenContext): Promi
   const payloadResult = casePayloadSchema.safeParse(caseRaw);
   if (!payloadResult.success) throw new HandoverError('schemaInvalid', { name: CASE_JSON, detail: schemaDetail(payloadResult.error) });
   const payload = payloadResult.data;
+  refuseUnsafeText(payload, CASE_JSON);
   if (payload.caseId !== manifest.subject.caseId || payload.revision !== manifest.subject.revision) {
     throw new HandoverError('schemaInvalid', { name: CASE_JSON, detail: 'the case does not match the manifest subject' });
   }
@@ -366,6 +369,8 @@ export async function openBundle(fileBytes: Uint8Array, ctx: OpenContext): Promi
   if (Date.parse(manifest.createdAt) > now + CLOCK_SKEW_MS) warnings.push('createdInFuture');
   if (Date.parse(manifest.notAfter) < now) warnings.push('pastNotAfter');
   if (signed.trust === 'unverified') warnings.push('senderUnverified');
+  // Trust over time: a signature made after the signer's card expired is shown as such and needs confirmation.
+  if (cardExpiredAt(signed.signer, manifest.createdAt)) warnings.push('senderCardExpired');
 
   return {
     manifest,
@@ -391,6 +396,17 @@ function checkPassphraseBinding(manifest: Manifest, ctx: Pick<OpenContext, 'pass
   if (!bound || bound.kind !== 'passphrase' || !bound.commitment || !bound.organisation) throw new HandoverError('passphraseUnbound');
   if (!ctx.passphrase || !commitmentMatches(ctx.passphrase, manifest.bundleId, bound.commitment)) throw new HandoverError('passphraseForwarded');
   if (!sameOrganisation(bound.organisation, ctx.myOrganisation)) throw new HandoverError('wrongOrganisation', { intended: bound.organisation, mine: ctx.myOrganisation });
+}
+
+/** Names holding NUL or a bidi override are refused: they could make a screen or terminal show something else. */
+function refuseUnsafeText(value: unknown, name: string): void {
+  const field = unsafeTextPath(value);
+  if (field) throw new HandoverError('textUnsafe', { name, field });
+}
+
+/** Whether `card` had expired by `time` (an ISO time, e.g. when a bundle was signed). */
+export function cardExpiredAt(card: Pick<IdentityCard, 'expiresAt'>, time: string): boolean {
+  return Date.parse(card.expiresAt) < Date.parse(time);
 }
 
 // ---- Receipts ----
@@ -454,6 +470,7 @@ export async function openReceipt(fileBytes: Uint8Array, ctx: Pick<OpenContext, 
   const parsed = receiptSchema.safeParse(raw);
   if (!parsed.success) throw new HandoverError('schemaInvalid', { name: RECEIPT_NAME, detail: schemaDetail(parsed.error) });
   const receipt = parsed.data;
+  refuseUnsafeText(receipt, RECEIPT_NAME);
   if (signed.comment !== receiptTrustedComment(receipt) || receipt.recipientFingerprint !== signed.signer.fingerprint) {
     throw new HandoverError('trustedCommentMismatch', { name: RECEIPT_NAME });
   }

@@ -1,5 +1,6 @@
 import { apiError, type ApiError } from '../../../shared/api';
 import { handover } from '../../../shared/i18n/locales/handover';
+import { displaySafe } from '../../../shared/handover/displaySafe';
 
 /**
  * Every way a handover file, receipt or identity card can be refused. The English sentence the API and the CLI
@@ -11,11 +12,16 @@ export type HandoverErrorKind = keyof typeof HANDOVER_ERROR_MESSAGES;
 
 /** A refusal with a specific, human-readable reason; nothing has been written when it is thrown. */
 export class HandoverError extends Error {
+  readonly params: Record<string, string | number>;
+
+  /** Parameters often quote the file (entry names): neutralised once here, for the CLI and the screens alike. */
   constructor(
     readonly kind: HandoverErrorKind,
-    readonly params: Record<string, string | number> = {},
+    params: Record<string, string | number> = {},
   ) {
-    super(interpolate(HANDOVER_ERROR_MESSAGES[kind], params));
+    const safe = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? displaySafe(v) : v]));
+    super(interpolate(HANDOVER_ERROR_MESSAGES[kind], safe));
+    this.params = safe;
     this.name = 'HandoverError';
   }
 

@@ -7,6 +7,7 @@ import { apiError } from '../../../shared/api';
 import { checkSharingConsent, sameOrganisation, type SharingRecipient } from '../../../shared/schemas/consent';
 import type { Receipt } from '../../../shared/schemas/handover';
 import { receiptProofMatches } from './passphraseBinding';
+import { minisignPublicKeyText } from './minisign';
 import { HEALTH_SERVICE_KINDS, type BundleInspection, type HandoverExport, type HandoverSection } from '../../../shared/schemas/handover';
 import type { ReadContext, UserCallContext, WriteContext } from '../api/context';
 import type { Client } from '../../../shared/schemas/client';
@@ -284,7 +285,14 @@ export async function inspectHandover(ctx: UserCallContext, source: FileSource, 
     bundleId: opened.manifest.bundleId,
     createdAt: opened.manifest.createdAt,
     notAfter: opened.manifest.notAfter,
-    sender: { fingerprint: opened.senderCard.fingerprint, name: opened.senderCard.name, organisation: opened.senderCard.organisation, trust: opened.senderTrust, card: opened.senderCard },
+    sender: {
+      fingerprint: opened.senderCard.fingerprint,
+      name: opened.senderCard.name,
+      organisation: opened.senderCard.organisation,
+      trust: opened.senderTrust,
+      card: opened.senderCard,
+      minisignPublicKey: minisignPublicKeyText(Buffer.from(opened.senderCard.signingKey, 'base64')),
+    },
     recipients: opened.manifest.recipients.map((rcp) => ({ kind: rcp.kind, fingerprint: rcp.fingerprint, label: rcp.label, isMe: rcp.kind === 'passphrase' ? opened.decryptedBy === 'passphrase' : rcp.fingerprint === me?.card.fingerprint })),
     custody: opened.manifest.custody,
     sections: opened.payload.sections,

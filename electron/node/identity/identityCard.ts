@@ -10,6 +10,7 @@ import {
 import { HandoverError } from '../handover/handoverError';
 import { formatTrustedComment, generateSigningKeyPair, minisignSign, minisignVerify, parseMinisig } from '../handover/minisign';
 import { canonicalBytes } from '../handover/strictJson';
+import { unsafeTextPath } from '../../../shared/handover/displaySafe';
 
 /** A card is valid for five years; a new one can be issued at any time. */
 const CARD_VALIDITY_YEARS = 5;
@@ -93,6 +94,7 @@ export function verifyCardBytes(cardBytes: Uint8Array, signature: string, source
   const result = identityCardSchema.safeParse(parsed);
   if (!result.success) throw new HandoverError('cardInvalid', { reason: 'schema', detail: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 300) });
   const card = result.data;
+  if (unsafeTextPath(card)) throw new HandoverError('cardInvalid', { reason: 'schema', detail: 'a name holds a NUL or a text-direction override character' });
   if (!canonicalBytes(card).equals(Buffer.from(cardBytes))) throw new HandoverError('cardInvalid', { reason: 'notCanonical', detail: 'it is not in canonical form' });
   const publicKey = new Uint8Array(Buffer.from(card.signingKey, 'base64'));
   if (fingerprintOf(publicKey) !== card.fingerprint) throw new HandoverError('cardInvalid', { reason: 'fingerprint', detail: 'the fingerprint does not belong to the signing key' });

@@ -83,7 +83,8 @@ export function contactCard(row: ContactRow): IdentityCard {
   return verifyCardBytes(Buffer.from(row.cardJson, 'utf8'), row.cardSignature, `card of ${row.name}`);
 }
 
-export function toContact(row: ContactRow): Contact {
+/** The contact as shown; `now` (the call's clock) decides whether its card has expired. */
+export function toContact(row: ContactRow, now: Date): Contact {
   const card = contactCard(row);
   return {
     id: row.id,
@@ -96,6 +97,7 @@ export function toContact(row: ContactRow): Contact {
     verifiedAt: row.verifiedAt,
     addedAt: row.addedAt,
     cardExpiresAt: card.expiresAt,
+    cardExpired: Date.parse(card.expiresAt) < now.getTime(),
     postQuantum: Boolean(card.recipients.hybrid),
   };
 }

@@ -6,7 +6,6 @@ import {
   assessmentKindSchema,
   assessmentSchema,
   assessmentSummarySchema,
-  completionIssues,
 } from '../../schemas/assessment';
 import { screeningRecordSchema, screeningSchema } from '../../schemas/screening';
 import { assessmentComparisonSchema } from '../../assessments/compare';
@@ -18,10 +17,11 @@ const idSchema = z.string().min(1).max(64);
 export const assessmentSaveSchema = assessmentFormSchema.extend({ id: idSchema, revision: z.number().int().min(1) }).strict();
 export type AssessmentSave = z.input<typeof assessmentSaveSchema>;
 
-/** Completing: the same, and every life domain rated. */
-export const assessmentCompleteSchema = assessmentSaveSchema.superRefine((v, ctx) => {
-  for (const issue of completionIssues(v.content)) ctx.addIssue(issue);
-});
+/**
+ * Completing: the same; every life domain must be rated, which the handler checks on what is saved (a colleague
+ * outside the client's health care completes with the health ratings they do not see).
+ */
+export const assessmentCompleteSchema = assessmentSaveSchema;
 
 export const assessmentsCalls = {
   /** A client's assessments, newest first. */

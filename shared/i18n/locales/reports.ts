@@ -3,7 +3,7 @@ export const reports = {
   cs: {
     nav: { dashboard: 'Výsledky a hodnocení', programme: 'Program (všechna pracoviště)' },
     title: 'Výsledky a hodnocení',
-    period: { from: 'Období od', to: 'do', apply: 'Zobrazit', preset: 'Rychlá volba', lastQuarter: 'Minulé čtvrtletí', thisYear: 'Letošní rok', last12: 'Posledních 12 měsíců' },
+    period: { from: 'Období od', to: 'do', apply: 'Zobrazit', preset: 'Rychlá volba', lastQuarter: 'Minulé čtvrtletí', thisYear: 'Letošní rok', last12: 'Posledních 12 měsíců', custom: 'Vlastní období' },
     splitBy: { label: 'Rozdělit podle', none: 'Nerozdělovat', prison: 'Věznice', region: 'Kraje návratu' },
     share: 'Podíl',
     close: 'Zavřít',
@@ -141,7 +141,7 @@ export const reports = {
   en: {
     nav: { dashboard: 'Outcomes and evaluation', programme: 'Programme (all sites)' },
     title: 'Outcomes and evaluation',
-    period: { from: 'Period from', to: 'to', apply: 'Show', preset: 'Quick choice', lastQuarter: 'Last quarter', thisYear: 'This year', last12: 'Last 12 months' },
+    period: { from: 'Period from', to: 'to', apply: 'Show', preset: 'Quick choice', lastQuarter: 'Last quarter', thisYear: 'This year', last12: 'Last 12 months', custom: 'Custom period' },
     splitBy: { label: 'Split by', none: 'No split', prison: 'Prison', region: 'Region of return' },
     share: 'Share',
     close: 'Close',

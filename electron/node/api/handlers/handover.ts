@@ -33,7 +33,7 @@ export const identityHandlers: HandlersFor<typeof identityCalls> = {
 };
 
 export const trustedContactsHandlers: HandlersFor<typeof trustedContactsCalls> = {
-  'trustedContacts.list': (_input, ctx) => activeContacts(ctx.db).map(toContact),
+  'trustedContacts.list': (_input, ctx) => activeContacts(ctx.db).map((row) => toContact(row, ctx.now)),
 
   'trustedContacts.inspectCard': (input, ctx) =>
     refusing(() => {
@@ -62,20 +62,20 @@ export const trustedContactsHandlers: HandlersFor<typeof trustedContactsCalls> =
           return insertContact(tx, card, cardBytes, signature, verification, who(ctx));
         },
       );
-      return toContact(activeContactById(ctx.db, id)!);
+      return toContact(activeContactById(ctx.db, id)!, ctx.now);
     }),
 
   'trustedContacts.verify': (input, ctx) =>
     refusing(() => {
       const row = activeContactById(ctx.db, input.id);
       if (!row) throw apiError('NOT_FOUND', 'No such contact.', 'errors.notFound');
-      const contact = toContact(row);
+      const contact = toContact(row, ctx.now);
       if (input.safetyCode !== contact.safetyCode) throw new HandoverError('safetyCodeMismatch');
       const at = ctx.now.toISOString();
       ctx.change({ action: 'contact.verified', entityType: 'contact', entityId: row.fingerprint }, (tx) => {
         tx.update(trustedContacts).set({ verification: 'safetyCode', verifiedAt: at, verifiedBy: ctx.user.id }).where(eq(trustedContacts.id, row.id)).run();
       });
-      return toContact(activeContactById(ctx.db, row.id)!);
+      return toContact(activeContactById(ctx.db, row.id)!, ctx.now);
     }),
 
   'trustedContacts.remove': (input, ctx) => {

@@ -5,6 +5,7 @@ import { HANDOVER_SECTION_VALUES as HANDOVER_SECTIONS } from '../../../../shared
 import type { HandoverSection } from '../../../../shared/schemas/handover';
 import type { Backend } from '../../backend';
 import { localDate } from '../../../../shared/plan';
+import { displaySafe } from '../../../../shared/handover/displaySafe';
 import { CliError, call, dataOption, loginFromEnv, oneOf, optionsOf, output, withBackend } from '../context';
 
 /** identity, contacts, consent, handover and receipt commands: the W8–W10 workflows, headless. */
@@ -87,7 +88,9 @@ export function registerHandoverCommands(program: Command): void {
         await loginFromEnv(backend);
         return call(backend, 'trustedContacts.list', {});
       });
-      output(opts, list, () => (list.length ? list.map((c) => `${c.fingerprint.slice(0, 16)}  ${c.verification.padEnd(22)}  ${c.name} (${c.organisation})`) : 'No contacts.'));
+      output(opts, list, () =>
+        list.length ? list.map((c) => `${c.fingerprint.slice(0, 16)}  ${c.verification.padEnd(22)}  ${displaySafe(c.name)} (${displaySafe(c.organisation)})${c.cardExpired ? `  EXPIRED ${c.cardExpiresAt.slice(0, 10)}` : ''}`) : 'No contacts.',
+      );
     });
 
   const consent = program.command('consent').description("clients' consents (W10)");
@@ -168,16 +171,22 @@ export function registerHandoverCommands(program: Command): void {
         await loginFromEnv(backend);
         return call(backend, 'handover.inspect', { source: { path: path.resolve(file) }, ...(passphrase ? { passphrase } : {}) });
       });
-      const { card: _card, ...sender } = result.sender;
-      output(opts, { ...result, sender }, () => [
+      const { card, ...sender } = result.sender;
+      // Everything below that came from the file is neutralised: an ESC sequence in a name cannot paint a fake "OK".
+      const s = (text: string) => displaySafe(text);
+      const expired = result.warnings.includes('senderCardExpired');
+      output(opts, { ...result, sender: { ...sender, cardExpiresAt: card.expiresAt }, advice: 'Compare the fingerprint with the card pinned in `contacts list` (or with the sender by phone) before trusting the minisign key.' }, () => [
         `OK: signature and contents verified.`,
-        `From: ${sender.name} (${sender.organisation}), ${sender.trust}, fingerprint ${sender.fingerprint}`,
+        `From: ${s(sender.name)} (${s(sender.organisation)}), ${expired ? `EXPIRED card (expired ${card.expiresAt.slice(0, 10)}, before it signed), ` : ''}${sender.trust}, fingerprint ${sender.fingerprint}`,
         `Made: ${result.createdAt}; bundle ${result.bundleId}${result.custody ? '; custody moves with it' : ''}`,
-        `To: ${result.recipients.map((r) => `${r.label}${r.isMe ? ' (you)' : ''}`).join(', ')}`,
-        `Client: ${result.client.code} ${result.client.firstName} ${result.client.lastName}, born ${result.client.dateOfBirth}`,
+        `To: ${result.recipients.map((r) => `${s(r.label)}${r.isMe ? ' (you)' : ''}`).join(', ')}`,
+        `Client: ${s(result.client.code)} ${s(result.client.firstName)} ${s(result.client.lastName)}, born ${result.client.dateOfBirth}`,
         `Sections: ${result.sections.join(', ')}; ${Object.entries(result.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+        `Files: ${result.files.map((f) => s(f.displayName)).join(', ')}`,
         ...(result.alreadyImported ? ['Already imported here.'] : []),
-        ...(result.warnings.length ? [`Warnings: ${result.warnings.join(', ')}`] : []),
+        ...(result.warnings.length ? [`Warnings (import needs --confirm): ${result.warnings.join(', ')}`] : []),
+        `Sender's minisign public key (compare the fingerprint above with the pinned card before using it):`,
+        sender.minisignPublicKey,
       ]);
     });
   dataOption(handover.command('import'))
