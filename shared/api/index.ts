@@ -16,6 +16,7 @@ import { consentCalls, handoverCalls, identityCalls, trustedContactsCalls } from
 import { retentionCalls } from './calls/retention';
 import { backupCalls } from './calls/backup';
 import { attachmentsCalls } from './calls/attachments';
+import { clientImportCalls } from './calls/clientImport';
 
 /**
  * The whole API between the UI and the Node side. Each area declares its calls in `calls/<area>.ts`;
@@ -43,6 +44,7 @@ export const apiContract = {
   ...reportsCalls,
   ...backupCalls,
   ...attachmentsCalls,
+  ...clientImportCalls,
 } satisfies Record<string, AnyCallDefinition>;
 
 export type ApiContract = typeof apiContract;

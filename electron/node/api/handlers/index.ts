@@ -17,6 +17,7 @@ import { consentHandlers, handoverHandlers, identityHandlers, trustedContactsHan
 import { retentionHandlers } from './retention';
 import { backupHandlers } from './backup';
 import { attachmentsHandlers } from './attachments';
+import { clientImportHandlers } from './clientImport';
 
 /** The dispatch table: the type forces one handler for every call in the contract. */
 export const handlers: HandlersFor<ApiContract> = {
@@ -41,4 +42,5 @@ export const handlers: HandlersFor<ApiContract> = {
   ...reportsHandlers,
   ...backupHandlers,
   ...attachmentsHandlers,
+  ...clientImportHandlers,
 };
