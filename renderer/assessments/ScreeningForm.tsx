@@ -91,9 +91,9 @@ export function ScreeningForm({ clientId, def, clientSex, onDone }: { clientId: 
     setBusy(true);
     try {
       const saved = await call('screenings.record', parsed.data);
-      await discard();
+      // The result is stored: dropping its draft and refetching the list need not wait for each other.
+      await Promise.all([discard(), queryClient.invalidateQueries({ queryKey: ['screenings.list', clientId] })]);
       notify(t('screening.form.saved', { name: def.shortName, count: saved.total }));
-      await queryClient.invalidateQueries({ queryKey: ['screenings.list', clientId] });
       onDone();
     } catch (err) {
       if (err instanceof ApiError && err.issues) form.setErrors(Object.fromEntries(err.issues.map((i) => [i.path, i.message])));

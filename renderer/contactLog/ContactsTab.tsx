@@ -42,10 +42,9 @@ function ContactForm({ clientId, released }: { clientId: string; released: boole
     setError(null);
     try {
       await call('contactLog.add', { clientId, ...values });
-      await discard();
-      form.setFieldValue('at', nowLocal());
+      // The note is stored: dropping its draft and refetching the log need not wait for each other.
+      await Promise.all([discard().then(() => form.setFieldValue('at', nowLocal())), refresh()]);
       notify(t('contacts.saved'));
-      await refresh();
     } catch (e) {
       setError(errorText(e));
     }
