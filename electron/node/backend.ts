@@ -39,7 +39,7 @@ import { LoginThrottle } from './session/loginThrottle';
 import { handlers } from './api/handlers';
 import type { Clock, InstallationPort, SessionContext } from './api/context';
 import { createUserCallContext } from './api/callContext';
-import { resolveClientScope } from './clients/clientAccess';
+import { healthAccessOf, resolveClientScope } from './clients/clientAccess';
 import { log } from './log';
 import { inspectWal, isDamageError, quickCheck } from './store/integrity';
 import { integrityError } from './backup/backupError';
@@ -66,6 +66,8 @@ export interface OpenSession {
   anchor: AuditAnchor | null;
   /** Kept as the anchor while history is missing, so the evidence is not overwritten by the next lock. */
   keptAnchor: AuditAnchor | null;
+  /** Break-the-glass grants (client id → until, ms): they end with the session, at the latest when it locks. */
+  healthGrants?: Map<string, number>;
 }
 
 export interface BackendOptions {
@@ -79,6 +81,14 @@ export interface BackendOptions {
  * One installation: a data folder with the encrypted database and its key-slot file, and at most one open
  * session. Both transports (Electron IPC, loopback bridge) call `invoke`; nothing else reaches the data.
  */
+/** The rule behind a refusal when every issue is a named rule (`ruleIssue` in shared/schemas/client.ts). */
+function ruleOf(issues: readonly { code: string; message: string; params?: Record<string, unknown> }[]): { key: string; message: string } | null {
+  const keys = issues.map((i) => (i.code === 'custom' && typeof i.params?.i18n === 'string' ? i.params.i18n : null));
+  const first = keys[0];
+  if (!first || keys.some((k) => k === null)) return null;
+  return { key: first.includes(':') ? first.slice(first.indexOf(':') + 1).replace(/^validation\./, '') : first, message: issues[0]!.message };
+}
+
 export class Backend {
   readonly dataDir: string;
   readonly dbPath: string;
@@ -407,6 +417,10 @@ export class Backend {
       set autoLockMinutes(minutes: number) {
         setMinutes(minutes);
       },
+      grantHealthAccess: (clientId, untilMs) => {
+        (session.healthGrants ??= new Map()).set(clientId, untilMs);
+      },
+      healthGrantUntil: (clientId) => session.healthGrants?.get(clientId),
     };
   }
 
@@ -442,10 +456,12 @@ export class Backend {
       this.checkAccess(def);
       const parsed = def.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
+        // A broken cross-field rule (e.g. "earliest release after the end of sentence") is named, not "invalid fields".
+        const rule = ruleOf(parsed.error.issues);
         throw new ApiError({
           code: 'VALIDATION',
-          message: 'Some fields are not valid.',
-          messageKey: 'errors.validation',
+          message: rule?.message ?? 'Some fields are not valid.',
+          messageKey: rule ? `validation.${rule.key}` : 'errors.validation',
           issues: issuesFromZod(parsed.error),
         });
       }
@@ -457,8 +473,10 @@ export class Backend {
       } else {
         const session = this.session as OpenSession & { user: SessionUser };
         // The client is resolved and the user's right checked before the handler runs (the contract's `client`).
-        const client = def.client === 'none' ? undefined : resolveClientScope(session.store.db, session.user, def.client, parsed.data as Record<string, unknown>);
-        ctx = createUserCallContext({ store: session.store, user: session.user, mutates: def.mutates, clock, installation: this.installationPort(session), client });
+        const grants = { until: (clientId: string) => session.healthGrants?.get(clientId) };
+        const client = def.client === 'none' ? undefined : resolveClientScope(session.store.db, session.user, def.client, parsed.data as Record<string, unknown>, grants, ms);
+        const health = client ? healthAccessOf(session.store.db, session.user, client, grants, ms) : 'none';
+        ctx = createUserCallContext({ store: session.store, user: session.user, mutates: def.mutates, clock, installation: this.installationPort(session), client, health });
       }
       const handler = handlers[name] as (input: unknown, ctx: unknown) => unknown;
       const value = await handler(parsed.data, ctx);

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Group, NumberInput, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { useForm, schemaResolver } from '@mantine/form';
 import { notify } from '../app/notify';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,12 +10,12 @@ import { installationSettingsSchema } from '../../shared/schemas/settings';
 import { BackupSection } from '../backup/BackupSection';
 
 export function SettingsPage() {
-  const { t } = useTranslation('admin');
+  const { t } = useTranslation(['admin', 'handover', 'careTeam']);
   const tc = useTranslation('common').t;
   const errorText = useErrorText();
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: ['settings.get'], queryFn: () => call('settings.get', {}) });
-  const form = useForm({ initialValues: { organisation: '', workstation: '', autoLockMinutes: 5, receiptOverdueDays: 14 }, validate: schemaResolver(installationSettingsSchema, { sync: true }) });
+  const form = useForm({ initialValues: { organisation: '', workstation: '', autoLockMinutes: 5, receiptOverdueDays: 14, officeWideCaseload: false }, validate: schemaResolver(installationSettingsSchema, { sync: true }) });
   useEffect(() => {
     if (settings.data) {
       form.setValues(settings.data);
@@ -40,6 +40,7 @@ export function SettingsPage() {
             <TextInput label={t('settings.workstation')} {...form.getInputProps('workstation')} />
             <NumberInput label={t('settings.autoLockMinutes')} min={0.25} max={60} step={1} decimalScale={2} {...form.getInputProps('autoLockMinutes')} />
             <NumberInput label={t('handover:settings.receiptOverdueDays')} description={t('handover:settings.receiptOverdueDaysHint')} min={1} max={365} step={1} allowDecimal={false} {...form.getInputProps('receiptOverdueDays')} />
+            <Switch label={t('careTeam:settings.officeWide')} description={t('careTeam:settings.officeWideHint')} {...form.getInputProps('officeWideCaseload', { type: 'checkbox' })} />
             <Group justify="flex-end"><Button type="submit">{tc('save')}</Button></Group>
           </Stack>
         </form>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../../shared/schemas/user';
 import type { OutputOf } from '../../shared/api';
 import { LanguageSwitch } from './LanguageSwitch';
+import skipLink from './skipLink.module.css';
 import { UsersPage } from '../admin/UsersPage';
 import { AuditPage } from '../admin/AuditPage';
 import { SettingsPage } from '../admin/SettingsPage';
@@ -32,7 +33,7 @@ function pagesFor(user: SessionUser): Page[] {
 }
 
 export function Shell({ user, status, onLock }: { user: SessionUser; status: OutputOf<'app.status'>; onLock: () => void }) {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(['common', 'reports', 'directory', 'handover', 'retention']);
   const pages = pagesFor(user);
   // The page survives a lock, so the user returns to where they were typing.
   const [page, setPageState] = useState<Page>(() => {
@@ -50,6 +51,7 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 0 }} padding="lg">
+      <a href="#main-content" className={skipLink.skip} onClick={(e) => { e.preventDefault(); document.getElementById('main-content')?.focus(); }}>{t('skipToContent')}</a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="xs">
@@ -68,7 +70,7 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
           <NavLink key={p} component="button" label={navLabel(p)} active={page === p} variant="filled" onClick={() => { if (p === 'caseload') showClientList(); setPage(p); }} aria-current={page === p ? 'page' : undefined} />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1}>
         {page === 'caseload' && <ClientsArea user={user} />}
         {page === 'home' && <Home user={user} status={status} />}
         {page === 'reports' && <DashboardPage user={user} />}
@@ -91,7 +93,7 @@ export function Shell({ user, status, onLock }: { user: SessionUser; status: Out
 }
 
 function Home({ user, status }: { user: SessionUser; status: OutputOf<'app.status'> }) {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation(['common', 'reports', 'directory', 'handover', 'retention']);
   return (
     <Stack>
       <Title order={2}>{t('home.title', { name: user.displayName })}</Title>

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { cs, en } from 'zod/v4/locales';
-import { i18next } from './i18n';
+import { hasText, tData } from './i18n';
 import type { Language } from '../../shared/i18n';
+import type { common } from '../../shared/i18n/locales/common';
 import { USERNAME_PATTERN } from '../../shared/schemas/user';
 import { CLIENT_CODE_PATTERN } from '../../shared/schemas/client';
+
+type ValidationKey = keyof (typeof common)['cs']['validation'];
 
 /**
  * Field messages from the shared zod schemas, in plain words and in the UI language. The common cases get
@@ -13,11 +16,13 @@ export function setValidationLanguage(lang: Language): void {
   z.config(lang === 'cs' ? cs() : en());
   z.config({
     customError: (issue) => {
-      const t = (key: string, opts?: Record<string, unknown>) => i18next.t(`common:validation.${key}`, opts);
+      const t = (key: ValidationKey, opts?: Record<string, unknown>) => tData(`common:validation.${key}`, opts);
       if (issue.code === 'too_small' && issue.origin === 'string') {
         return Number(issue.minimum) <= 1 ? t('required') : t('minChars', { count: Number(issue.minimum) });
       }
       if (issue.code === 'too_big' && issue.origin === 'string') return t('maxChars', { count: Number(issue.maximum) });
+      if (issue.code === 'too_small' && issue.origin === 'number') return t('minNumber', { min: Number(issue.minimum) });
+      if (issue.code === 'too_big' && issue.origin === 'number') return t('maxNumber', { max: Number(issue.maximum) });
       if (issue.code === 'invalid_format' && 'pattern' in issue && String(issue.pattern) === String(USERNAME_PATTERN)) return t('username');
       if (issue.code === 'invalid_format' && issue.input === '') return t('required');
       if (issue.code === 'invalid_format' && 'pattern' in issue && String(issue.pattern) === String(CLIENT_CODE_PATTERN)) return t('clientCode');
@@ -38,8 +43,8 @@ export function setValidationLanguage(lang: Language): void {
 function ruleText(issue: { code: string; params?: Record<string, unknown> }): string | undefined {
   const key = issue.code === 'custom' ? issue.params?.i18n : undefined;
   if (typeof key !== 'string') return undefined;
-  const full = key.includes(':') ? key : `common:validation.${key}`; // areas may name a key in their own namespace
-  return i18next.exists(full) ? i18next.t(full) : undefined;
+  const full = (key.includes(':') ? key : `common:validation.${key}`) as `common:${string}`; // areas may name a key in their own namespace
+  return hasText(full) ? tData(full) : undefined;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { NEED_LEVELS, NOTES_MAX, type AssessmentContent, type FieldDef, type FieldValue, type SectionDef } from '../../shared/schemas/assessment';
 import { useAssessmentLabels } from './labels';
 import { DateField } from '../app/DateField';
+import { lengthHint } from '../app/lengthHint';
 
 export type EditorValues = { assessedOn: string; revision: number; content: AssessmentContent };
 type Form = UseFormReturnType<EditorValues>;
@@ -36,8 +37,9 @@ function FieldControl({ form, path, sectionId, def, value }: { form: Form; path:
           min={def.min}
           max={def.max}
           allowDecimal={false}
-          allowNegative={def.min < 0}
-          clampBehavior="strict"
+          // "-3" stays "-3" and is refused by the schema, rather than silently becoming 3 (or the limit).
+          allowNegative
+          clampBehavior="none"
           thousandSeparator={def.max >= 10_000 ? ' ' : undefined}
           value={value === null || value === undefined ? '' : Number(value)}
           onChange={(v) => set(v === '' || v === undefined ? null : Number(v))}
@@ -45,16 +47,16 @@ function FieldControl({ form, path, sectionId, def, value }: { form: Form; path:
       );
     case 'text':
       return def.long ? (
-        <Textarea label={label} error={error} autosize minRows={3} maxLength={def.max} value={(value as string) ?? ''} onChange={(e) => set(e.currentTarget.value)} style={{ gridColumn: '1 / -1' }} />
+        <Textarea label={label} error={error} description={lengthHint(value as string, def.max)} autosize minRows={3} value={(value as string) ?? ''} onChange={(e) => set(e.currentTarget.value)} style={{ gridColumn: '1 / -1' }} />
       ) : (
-        <TextInput label={label} error={error} maxLength={def.max} value={(value as string) ?? ''} onChange={(e) => set(e.currentTarget.value)} />
+        <TextInput label={label} error={error} description={lengthHint(value as string, def.max)} value={(value as string) ?? ''} onChange={(e) => set(e.currentTarget.value)} />
       );
   }
 }
 
 /** The need rating 0–3 as a radio group: arrow keys move, the words say what each level means. */
 function NeedRating({ form, path, sectionId }: { form: Form; path: string; sectionId: string }) {
-  const { t } = useAssessmentLabels();
+  const { t, need } = useAssessmentLabels();
   const value = form.getValues().content[sectionId]?.need as number | null | undefined;
   return (
     <Radio.Group
@@ -67,7 +69,7 @@ function NeedRating({ form, path, sectionId }: { form: Form; path: string; secti
     >
       <Group gap="lg" mt={6}>
         {NEED_LEVELS.map((n) => (
-          <Radio key={n} value={String(n)} label={t(`need.${n}`)} />
+          <Radio key={n} value={String(n)} label={need(n)} />
         ))}
       </Group>
     </Radio.Group>
@@ -127,7 +129,7 @@ export function SectionForm({ form, section }: { form: Form; section: SectionDef
           </SimpleGrid>
         )}
         {section.domain && <NeedRating form={form} path={`${base}.need`} sectionId={section.id} />}
-        <Textarea label={t('notes')} autosize minRows={2} maxLength={NOTES_MAX} error={form.errors[`${base}.notes`]} {...form.getInputProps(`${base}.notes`)} />
+        <Textarea label={t('notes')} description={lengthHint(String(values.notes ?? ''), NOTES_MAX)} autosize minRows={2} error={form.errors[`${base}.notes`]} {...form.getInputProps(`${base}.notes`)} />
       </Stack>
     </Paper>
   );

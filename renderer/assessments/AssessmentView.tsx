@@ -6,10 +6,10 @@ const NEED_COLOR = ['teal', 'yellow', 'orange', 'red'] as const;
 
 /** A need rating as a badge: the colour is a hint, the words say the level. */
 export function NeedBadge({ need }: { need: number | null | undefined }) {
-  const { t } = useAssessmentLabels();
+  const { t, need: needText } = useAssessmentLabels();
   if (need === null || need === undefined) return <Badge variant="outline" color="gray" c="dark.9" tt="none">{t('need.notRated')}</Badge>;
   const color = NEED_COLOR[need] ?? 'gray';
-  return <Badge variant="light" color={color} c="dark.9" tt="none">{t(`need.${need}`)}</Badge>;
+  return <Badge variant="light" color={color} c="dark.9" tt="none">{needText(need)}</Badge>;
 }
 
 function Item({ label, value }: { label: string; value: string }) {

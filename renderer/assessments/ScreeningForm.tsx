@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { Alert, Badge, Button, Group, Paper, Radio, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { scoreInstrument, zonesDependOnSex, type InstrumentDefinition, type InstrumentZone, type LocalizedText, type ScreenedSex } from '../../shared/instruments';
@@ -11,6 +11,7 @@ import { useDraftForm } from '../drafts/useDraftForm';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { READABLE_ERRORS, formErrors, localizedSchema, todayIso, useAssessmentErrorText, useAssessmentLabels } from './labels';
 import { DateField } from '../app/DateField';
+import { lengthHint } from '../app/lengthHint';
 
 type Values = { clientId: string; instrumentId: string; administeredOn: string; sex: ScreenedSex; answers: Record<string, string>; notes: string };
 
@@ -63,6 +64,11 @@ export function ScreeningForm({ clientId, def, clientSex, onDone }: { clientId: 
     form.setFieldValue('answers', { ...form.getValues().answers, [itemId]: optionId });
     form.clearFieldError(`answers.${itemId}`);
   };
+
+  // The form opens with the cursor in the first question (the date is already today), not on the page body.
+  useEffect(() => {
+    document.getElementById(`item-${def.items[0]?.id ?? ''}`)?.querySelector<HTMLInputElement>('input')?.focus();
+  }, [def]);
 
   /** Digits 1–n answer the focused item and move on to the next one. */
   const onItemKey = (e: KeyboardEvent<HTMLDivElement>, index: number) => {
@@ -159,7 +165,7 @@ export function ScreeningForm({ clientId, def, clientSex, onDone }: { clientId: 
                 </Radio.Group>
               </Paper>
             ))}
-            <Textarea label={t('screening.form.notes')} autosize minRows={2} maxLength={2000} {...form.getInputProps('notes')} />
+            <Textarea label={t('screening.form.notes')} description={lengthHint(values.notes, 2000)} autosize minRows={2} {...form.getInputProps('notes')} />
             <Text size="xs" c="dimmed">
               {t('screening.form.source')}: {def.source.citation}
               {/* Plain text: the app is offline and never navigates away. */}
@@ -174,8 +180,13 @@ export function ScreeningForm({ clientId, def, clientSex, onDone }: { clientId: 
                   {score.total}
                   <Text span size="md" c="dimmed" fw={400}> / {def.range.max}</Text>
                 </Text>
-                <Text size="sm">{t('screening.form.answered', { answered, total: def.items.length })}</Text>
-                <ZoneBadge zone={score.zone} size="lg" />
+                {answered < def.items.length ? (
+                  // A partial sum is no risk level: no zone until every question is answered.
+                  <Text size="sm" fw={600} data-testid="screening-incomplete">{t('screening.form.incompleteStatus', { answered, total: def.items.length })}</Text>
+                ) : (
+                  <Text size="sm">{t('screening.form.answered', { answered, total: def.items.length })}</Text>
+                )}
+                {answered === def.items.length && <ZoneBadge zone={score.zone} size="lg" />}
                 {score.zone?.advice && <Text size="sm">{text(score.zone.advice)}</Text>}
               </Stack>
               {error && <Alert color="red" role="alert" p="xs">{error}</Alert>}

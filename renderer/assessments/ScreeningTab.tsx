@@ -1,5 +1,6 @@
 import '@mantine/charts/styles.css';
-import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { LineChart } from '@mantine/charts';
 import { useQuery } from '@tanstack/react-query';
 import { INSTRUMENTS, findInstrument, zonesFor, type InstrumentDefinition, type ScreenedSex } from '../../shared/instruments';
@@ -29,6 +30,7 @@ export function ScreeningTab({ clientId, readOnly }: ClientTabProps) {
   const client = useQuery({ queryKey: ['clients.get', clientId], queryFn: () => call('clients.get', { id: clientId }) });
   const results = useQuery({ queryKey: ['screenings.list', clientId], queryFn: () => call('screenings.list', { clientId }) });
   const administering = view.kind === 'administer' ? findInstrument(view.instrumentId) : undefined;
+  const [reading, setReading] = useState<Screening | null>(null);
 
   if (administering && !readOnly) {
     if (!client.data) return <Loader aria-label={t('common:loading')} />;
@@ -81,6 +83,7 @@ export function ScreeningTab({ clientId, readOnly }: ClientTabProps) {
                 <Table.Th>{t('screening.score')}</Table.Th>
                 <Table.Th>{t('screening.zone')}</Table.Th>
                 <Table.Th>{t('screening.author')}</Table.Th>
+                <Table.Th>{t('screening.answers.column')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -94,6 +97,11 @@ export function ScreeningTab({ clientId, readOnly }: ClientTabProps) {
                     <Table.Td fw={600}>{t('screening.scoreOf', { total: r.total, max: def?.range.max ?? '?' })}</Table.Td>
                     <Table.Td><ZoneBadge zone={zone} size="sm" /></Table.Td>
                     <Table.Td>{r.author.name}</Table.Td>
+                    <Table.Td>
+                      <Button size="compact-sm" variant="light" onClick={() => setReading(r)} aria-label={t('screening.answers.openNamed', { name: def?.shortName ?? r.instrumentId, date: formatDate(r.administeredOn, language) })}>
+                        {t('screening.answers.open')}
+                      </Button>
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}
@@ -101,6 +109,44 @@ export function ScreeningTab({ clientId, readOnly }: ClientTabProps) {
           </Table>
         </>
       )}
+      <Modal opened={reading !== null} onClose={() => setReading(null)} size="xl" closeButtonProps={{ 'aria-label': t('common:close') }} title={reading ? t('screening.answers.title', { name: findInstrument(reading.instrumentId)?.shortName ?? reading.instrumentId, date: formatDate(reading.administeredOn, language) }) : ''}>
+        {reading && <ScreeningAnswers result={reading} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+/** A recorded result to read: every question with the answer given and its points, then the note. */
+function ScreeningAnswers({ result }: { result: Screening }) {
+  const { t } = useAssessmentLabels();
+  const text = useLocalized();
+  const def = findInstrument(result.instrumentId);
+  if (!def) return <Text>{t('screening.scoreOf', { total: result.total, max: '?' })}</Text>;
+  return (
+    <Stack gap="sm" data-testid="screening-answers">
+      <Table striped aria-label={t('screening.answers.tableLabel')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('screening.answers.question')}</Table.Th>
+            <Table.Th>{t('screening.answers.answer')}</Table.Th>
+            <Table.Th ta="right">{t('screening.answers.points')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {def.items.map((item, i) => {
+            const option = item.options.find((o) => o.id === result.answers[item.id]);
+            return (
+              <Table.Tr key={item.id}>
+                <Table.Td>{i + 1}. {text(item.text)}</Table.Td>
+                <Table.Td fw={500}>{option ? text(option.label) : t('notAnswered')}</Table.Td>
+                <Table.Td ta="right">{option?.score ?? '—'}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      <Text fw={600}>{t('screening.scoreOf', { total: result.total, max: def.range.max })}</Text>
+      {result.notes && <Text style={{ whiteSpace: 'pre-wrap' }}>{result.notes}</Text>}
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ASSESSMENT_SECTIONS, type FieldDef, type FieldValue } from '../../shared/schemas/assessment';
-import { i18next, useErrorText } from '../app/i18n';
+import { hasText, tData, useErrorText } from '../app/i18n';
 import { formatDate, formatNumber } from '../clients/format';
 
 /** The definition of a field by section and id (row fields included); `need` and `notes` are not declared fields. */
@@ -12,22 +12,26 @@ export function findField(sectionId: string, fieldId: string): FieldDef | undefi
 
 /** Labels of sections, fields and answers, all derived from the section and field ids. */
 export function useAssessmentLabels() {
-  const { t, i18n } = useTranslation('assessments');
-  const section = (sectionId: string) => t(`sections.${sectionId}.title`);
+  const { t, i18n } = useTranslation(['assessments', 'common']);
+  // Section, field and option ids come from ASSESSMENT_SECTIONS: checked by tests/unit/i18nDataKeys.test.ts.
+  const section = (sectionId: string) => tData(`assessments:sections.${sectionId}.title`);
   const field = (sectionId: string, fieldId: string) =>
-    fieldId === 'need' ? t('need.label') : fieldId === 'notes' ? t('notes') : t(`sections.${sectionId}.fields.${fieldId}`);
-  const option = (sectionId: string, fieldId: string, value: string) => t([`sections.${sectionId}.options.${fieldId}.${value}`, `options.${value}`]);
+    fieldId === 'need' ? t('need.label') : fieldId === 'notes' ? t('notes') : tData(`assessments:sections.${sectionId}.fields.${fieldId}`);
+  const option = (sectionId: string, fieldId: string, value: string) =>
+    hasText(`assessments:sections.${sectionId}.options.${fieldId}.${value}`) ? tData(`assessments:sections.${sectionId}.options.${fieldId}.${value}`) : tData(`assessments:options.${value}`);
+  /** A need level 0–3 (the locale's keys are the numbers themselves). */
+  const need = (level: number | string) => tData(`assessments:need.${level}`);
   /** A stored value as a reader should see it: the choice's label, a local date, a number with its unit. */
   const value = (sectionId: string, fieldId: string, v: FieldValue | undefined): string => {
     if (v === null || v === undefined || v === '') return t('notAnswered');
-    if (fieldId === 'need') return t(`need.${v}`);
+    if (fieldId === 'need') return need(String(v));
     const def = findField(sectionId, fieldId);
     if (def?.type === 'choice') return option(sectionId, fieldId, String(v));
     if (def?.type === 'date') return formatDate(String(v), i18n.language) ?? String(v);
     if (def?.type === 'number' && typeof v === 'number') return def.unit ? `${formatNumber(v, i18n.language)} ${def.unit === 'CZK' ? 'Kč' : def.unit}` : formatNumber(v, i18n.language);
     return String(v);
   };
-  return { section, field, option, value, t, language: i18n.language };
+  return { section, field, option, need, value, t, language: i18n.language };
 }
 
 /** Errors in the assessments' texts first. */
@@ -37,7 +41,7 @@ export const useAssessmentErrorText = (): ((e: unknown) => string) => useErrorTe
 export function issueText(issue: { code?: string; message: string; params?: Record<string, unknown> }): string {
   const key = issue.code === 'custom' ? issue.params?.i18n : undefined;
   if (typeof key === 'string') {
-    for (const ns of ['assessments:validation', 'common:validation']) if (i18next.exists(`${ns}.${key}`)) return i18next.t(`${ns}.${key}`);
+    for (const ns of ['assessments:validation', 'common:validation'] as const) if (hasText(`${ns}.${key}`)) return tData(`${ns}.${key}`);
   }
   return issue.message;
 }

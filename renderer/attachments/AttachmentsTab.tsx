@@ -18,7 +18,7 @@ const useAttachmentErrorText = (): ((e: unknown) => string) => useErrorText('att
 
 /** "Přílohy" on the client record (W10): the signed consent form, ID documents, discharge letters and other scans. */
 export function AttachmentsTab({ clientId, readOnly }: ClientTabProps) {
-  const { t, i18n } = useTranslation('attachments');
+  const { t, i18n } = useTranslation(['attachments', 'common']);
   const errorText = useAttachmentErrorText();
   const queryClient = useQueryClient();
   const list = useQuery({ queryKey: ['attachments.list', clientId], queryFn: () => call('attachments.list', { clientId }) });
@@ -125,7 +125,7 @@ export function AttachmentsTab({ clientId, readOnly }: ClientTabProps) {
 
 /** The image as a blob: URL (allowed by the CSP), revoked when the preview closes. */
 function ImagePreview({ attachment }: { attachment: Attachment }) {
-  const { t } = useTranslation('attachments');
+  const { t } = useTranslation(['attachments', 'common']);
   const errorText = useAttachmentErrorText();
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -151,7 +151,7 @@ function ImagePreview({ attachment }: { attachment: Attachment }) {
 }
 
 function AddAttachmentForm({ clientId, maxFileBytes, onAdded }: { clientId: string; maxFileBytes: number; onAdded: () => Promise<void> }) {
-  const { t, i18n } = useTranslation('attachments');
+  const { t, i18n } = useTranslation(['attachments', 'common']);
   const th = useTranslation('handover').t;
   const errorText = useAttachmentErrorText();
   const consents = useConsents(clientId);

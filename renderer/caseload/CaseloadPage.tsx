@@ -14,6 +14,8 @@ import { useClientErrorText } from '../clients/errorText';
 import { useReferenceOptions, useWorkerOptions } from '../reference/useReference';
 import classes from './caseload.module.css';
 
+const PAGER_CONTROL_LABEL = { first: 'caseload.pageFirst', previous: 'caseload.pagePrevious', next: 'caseload.pageNext', last: 'caseload.pageLast' } as const;
+
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 250;
 /** Rows skipped by PageUp / PageDown. */
@@ -180,7 +182,7 @@ export function CaseloadPage({ user }: { user: SessionUser }) {
             onChange={(p) => change({ ...filters, page: p - 1 })}
             withEdges
             size="sm"
-            getControlProps={(control) => ({ 'aria-label': t(`caseload.page${control[0]!.toUpperCase()}${control.slice(1)}`) })}
+            getControlProps={(control) => ({ 'aria-label': t(PAGER_CONTROL_LABEL[control]) })}
             getItemProps={(page) => ({ 'aria-label': t('caseload.pageN', { page }), 'aria-current': page === filters.page + 1 ? 'page' : undefined })}
           />
         )}
@@ -205,7 +207,7 @@ function SortHeader({ column, label, filters, onSort }: { column: CaseloadSort; 
 
 /** Memoised: typing, a filter change or a fetch starting re-render the page, not fifty rows whose data did not change. */
 const CaseloadRows = memo(function CaseloadRows({ rows, isAdmin, language }: { rows: CaseloadRow[]; isAdmin: boolean; language: string }) {
-  const { t } = useTranslation('clients');
+  const { t } = useTranslation(['clients', 'careTeam']);
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
   const [active, setActive] = useState(0);
   const current = Math.min(active, Math.max(rows.length - 1, 0));
@@ -225,7 +227,9 @@ const CaseloadRows = memo(function CaseloadRows({ rows, isAdmin, language }: { r
   const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, i: number, row: CaseloadRow) => {
     const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: rows.length - 1, PageDown: i + ROW_JUMP, PageUp: i - ROW_JUMP };
     if (e.key in moves) focusRow(moves[e.key]!);
-    else if (e.key === 'Enter' || e.key === ' ') open(row.id);
+    else if (e.key === 'Enter' || e.key === ' ') {
+      if (row.openable) open(row.id);
+    }
     else return;
     e.preventDefault();
   };
@@ -245,20 +249,23 @@ const CaseloadRows = memo(function CaseloadRows({ rows, isAdmin, language }: { r
             className={classes.row}
             tabIndex={i === current ? 0 : -1}
             onFocus={() => setActive(i)}
-            onClick={() => open(row.id)}
+            onClick={() => row.openable && open(row.id)}
+            data-openable={row.openable}
+            title={row.openable ? undefined : t('careTeam:notOpenableHint')}
             onKeyDown={(e) => onKeyDown(e, i, row)}
             data-testid="caseload-row"
           >
             <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>{row.code}</Table.Td>
             <Table.Td fw={600} miw={130}>
               {row.lastName} {row.firstName}
+              {!row.openable && <Text size="xs" c="dimmed" fw={400}>{t('careTeam:notOpenable')}</Text>}
             </Table.Td>
             <Table.Td miw={120}>{row.prisonName ?? t('notSet')}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
               {row.earliestRelease ? (
                 <>
                   <Text size="sm">{formatDate(row.earliestRelease, language)}</Text>
-                  <Text size="xs" c={daysColor} fw={daysColor === 'dimmed' ? 400 : 700}>{daysText(t, days)}</Text>
+                  <Text size="xs" c={daysColor} fw={daysColor === 'dimmed' ? 400 : 700}>{daysText(days)}</Text>
                 </>
               ) : (
                 t('notSet')

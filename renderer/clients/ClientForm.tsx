@@ -4,13 +4,17 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../app/api';
+import { sexContext } from './sexContext';
+import type { clients } from '../../shared/i18n/locales/clients';
 import { notify } from '../app/notify';
 import { localized } from '../app/validation';
 import { useDraftForm } from '../drafts/useDraftForm';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { ApiError } from '../../shared/api';
 import { clientUpdateSchema } from '../../shared/api/calls/clients';
-import { CLIENT_CODE_PATTERN, CLIENT_STATUSES, clientCreateSchema, isoDateSchema, type Client, type ClientStatus, type Sex } from '../../shared/schemas/client';
+import type { z } from 'zod';
+import { localDate } from '../../shared/plan';
+import { CLIENT_CODE_PATTERN, CLIENT_STATUSES, checkClientDatesAt, clientCreateSchema, isoDateSchema, type Client, type ClientStatus, type Sex } from '../../shared/schemas/client';
 import type { SessionUser } from '../../shared/schemas/user';
 import { useReferenceOptions, useWorkerOptions } from '../reference/useReference';
 import { useClientErrorText } from './errorText';
@@ -22,8 +26,10 @@ import { READABLE_ERRORS, READABLE_TITLE } from './readable';
 const SEXES: Sex[] = ['female', 'male', 'other', 'unknown'];
 const LANGUAGES = ['cs', 'en'] as const;
 const DATE_BOUNDS = { min: '1900-01-01', max: '2100-12-31' };
-const createForm = localized(clientCreateSchema);
-const updateForm = localized(clientUpdateSchema);
+/** The rules against today, on the day the form is checked (the server applies the same ones on its clock). */
+const againstToday = (v: Parameters<ReturnType<typeof checkClientDatesAt>>[0], ctx: z.RefinementCtx) => checkClientDatesAt(localDate(Date.now()))(v, ctx);
+const createForm = localized(clientCreateSchema.superRefine(againstToday));
+const updateForm = localized(clientUpdateSchema.superRefine(againstToday));
 
 /** The record fields a worker types (W3); `sex` starts empty so that it is a deliberate choice. */
 type PersonFields = {
@@ -46,7 +52,7 @@ type PersonFields = {
 type CreateValues = PersonFields & { assignedWorkerId: string | null; status: ClientStatus };
 type EditValues = PersonFields & { id: string; revision: number };
 /** Which label names a record field (the ids of prison and region are shown as their names). */
-const FIELD_LABEL: Record<keyof PersonFields, string> = {
+const FIELD_LABEL: Record<keyof PersonFields, keyof (typeof clients)['cs']['fields']> = {
   code: 'code',
   firstName: 'firstName',
   lastName: 'lastName',
@@ -120,6 +126,10 @@ export function ClientForm({ user, client, onDone, onCancel }: { user?: SessionU
   /** The version the form's values are based on: what "unchanged by the user" means when merging. */
   const base = useRef<PersonFields | null>(editing ? personOf(client) : null);
   const [confirmDuplicate, setConfirmDuplicate] = useState(false);
+  /** An actual release entered for a client still in intake or active: offer to move the status along. */
+  const [markReleased, setMarkReleased] = useState(true);
+  const statusNow = editing ? client.status : (values as CreateValues).status;
+  const offerRelease = Boolean(values.actualRelease) && (statusNow === 'intake' || statusNow === 'active');
   const [confirmError, setConfirmError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -229,14 +239,16 @@ export function ClientForm({ user, client, onDone, onCancel }: { user?: SessionU
       if (editing) {
         const { id, revision, ...person } = v as EditValues;
         saved = await call('clients.update', { ...person, sex: person.sex ?? 'unknown', id, revision });
+        if (offerRelease && markReleased) saved = await call('clients.setStatus', { id, status: 'released', revision: saved.revision });
       } else {
         const { assignedWorkerId, ...rest } = v as CreateValues;
-        saved = await call('clients.create', { client: { ...rest, sex: rest.sex ?? 'unknown', assignedWorkerId: assignedWorkerId ?? '' }, confirmDuplicate: confirmDuplicate && sameNameAndBirth });
+        const status = offerRelease && markReleased ? 'released' : rest.status;
+        saved = await call('clients.create', { client: { ...rest, status, sex: rest.sex ?? 'unknown', assignedWorkerId: assignedWorkerId ?? '' }, confirmDuplicate: confirmDuplicate && sameNameAndBirth });
       }
       await discard();
       queryClient.setQueryData(['clients.get', saved.id], saved);
       await queryClient.invalidateQueries({ queryKey: ['clients.caseload'] });
-      notify(editing ? t('edit.done') : t('register.done', { code: saved.code }));
+      notify(editing ? t('edit.done') : t('register.done', { code: saved.code, ...sexContext(saved.sex) }));
       if (onDone) onDone(saved);
       else openClient(saved.id);
     } catch (e) {
@@ -322,6 +334,9 @@ export function ClientForm({ user, client, onDone, onCancel }: { user?: SessionU
             <DateField label={t('fields.latestRelease')} {...dateProps('latestRelease')} />
             <DateField label={t('fields.actualRelease')} {...dateProps('actualRelease')} />
           </SimpleGrid>
+          {offerRelease && (
+            <Checkbox mt="sm" label={t('releaseOffer', sexContext(values.sex))} checked={markReleased} onChange={(e) => setMarkReleased(e.currentTarget.checked)} />
+          )}
         </Fieldset>
 
         <Fieldset legend={t('sections.afterRelease')}>

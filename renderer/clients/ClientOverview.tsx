@@ -3,6 +3,7 @@ import { Alert, Button, Group, Loader, Modal, Paper, Select, SimpleGrid, Stack, 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../app/api';
+import { sexContext } from './sexContext';
 import { notify } from '../app/notify';
 import { CLIENT_STATUSES, type Client, type ClientStatus } from '../../shared/schemas/client';
 import type { ClientTabProps } from './clientTabs';
@@ -11,10 +12,11 @@ import { useClientErrorText } from './errorText';
 import { formatDate } from './format';
 import { showClientList } from './clientNavigation';
 import { useWorkerOptions } from '../reference/useReference';
+import { CareTeamPanel } from '../careTeam/CareTeamPanel';
 
 /** The Overview tab: the record's fields, with Edit, Change status and Reassign (all off once handed over). */
 export function ClientOverview({ clientId, readOnly }: ClientTabProps) {
-  const { t } = useTranslation('clients');
+  const { t } = useTranslation(['clients', 'common']);
   const errorText = useClientErrorText();
   const client = useQuery({ queryKey: ['clients.get', clientId], queryFn: () => call('clients.get', { id: clientId }) });
   const [editing, setEditing] = useState(false);
@@ -55,6 +57,7 @@ export function ClientOverview({ clientId, readOnly }: ClientTabProps) {
         </Group>
       )}
       <ClientFields client={c} />
+      <CareTeamPanel clientId={clientId} readOnly={readOnly} />
       <StatusDialog client={c} opened={dialog === 'status'} onClose={() => setDialog(null)} />
       <ReassignDialog client={c} opened={dialog === 'reassign'} onClose={() => setDialog(null)} />
     </Stack>
@@ -62,7 +65,7 @@ export function ClientOverview({ clientId, readOnly }: ClientTabProps) {
 }
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
-  const { t } = useTranslation('clients');
+  const { t } = useTranslation(['clients', 'common']);
   return (
     <div>
       <Text size="sm" c="dimmed">{label}</Text>
@@ -81,7 +84,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 function ClientFields({ client: c }: { client: Client }) {
-  const { t, i18n } = useTranslation('clients');
+  const { t, i18n } = useTranslation(['clients', 'common']);
   const date = (d: string | null) => formatDate(d, i18n.language);
   return (
     <Stack gap="md">
@@ -109,7 +112,7 @@ function ClientFields({ client: c }: { client: Client }) {
         <Field label={t('fields.assignedWorker')}>{c.assignedWorkerName}</Field>
         <Field label={t('fields.status')}>{t(`status.${c.status}`)}</Field>
         <Field label={t('fields.lastContact')}>{date(c.lastContactAt)}</Field>
-        <Field label={t('fields.createdAt')}>{date(c.createdAt)}</Field>
+        <Field label={t('fields.createdAt', sexContext(c.sex))}>{date(c.createdAt)}</Field>
         <Field label={t('fields.updatedAt')}>{date(c.updatedAt)}</Field>
       </Section>
       <Paper withBorder p="md">
@@ -146,7 +149,7 @@ function useRecordChange(client: Client, onClose: () => void) {
 }
 
 function StatusDialog({ client, opened, onClose }: { client: Client; opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation('clients');
+  const { t } = useTranslation(['clients', 'common']);
   const tc = useTranslation('common').t;
   const [status, setStatus] = useState<ClientStatus>(client.status);
   const change = useRecordChange(client, onClose);
@@ -181,7 +184,7 @@ function StatusDialog({ client, opened, onClose }: { client: Client; opened: boo
 }
 
 function ReassignDialog({ client, opened, onClose }: { client: Client; opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation('clients');
+  const { t } = useTranslation(['clients', 'common']);
   const tc = useTranslation('common').t;
   const workers = useWorkerOptions();
   const status = useQuery({ queryKey: ['app.status'], queryFn: () => call('app.status', {}) });

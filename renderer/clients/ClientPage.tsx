@@ -2,6 +2,7 @@ import { Alert, Badge, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../app/api';
+import { i18next } from '../app/i18n';
 import { StatusBadge, badgeTint } from './badges';
 import { clientTabs } from './clientTabs';
 import { showClientView } from './clientNavigation';
@@ -13,7 +14,7 @@ import { BackToClientList } from './BackToClientList';
 
 /** One client's record: who, where, when released, whether the case is still held here; then the tabs. */
 export function ClientPage({ clientId, tab }: { clientId: string; tab?: string | undefined }) {
-  const { t } = useTranslation('clients');
+  const { t } = useTranslation(['clients', 'common']);
   const errorText = useClientErrorText();
   const client = useQuery({ queryKey: ['clients.get', clientId], queryFn: () => call('clients.get', { id: clientId }) });
   const current = clientTabs.some((x) => x.id === tab) ? tab! : (clientTabs[0]?.id ?? 'overview');
@@ -39,7 +40,7 @@ export function ClientPage({ clientId, tab }: { clientId: string; tab?: string |
       <Tabs value={current} onChange={(v) => v && showClientView({ kind: 'client', id: clientId, tab: v })} keepMounted={false}>
         <Tabs.List aria-label={t('page.tabs')}>
           {clientTabs.map((x) => (
-            <Tabs.Tab key={x.id} value={x.id}>{t(x.labelKey)}</Tabs.Tab>
+            <Tabs.Tab key={x.id} value={x.id}>{i18next.t(x.labelKey)}</Tabs.Tab>
           ))}
         </Tabs.List>
         {clientTabs.map((x) => (
@@ -53,7 +54,7 @@ export function ClientPage({ clientId, tab }: { clientId: string; tab?: string |
 }
 
 function ClientHeader({ client: c }: { client: Client }) {
-  const { t, i18n } = useTranslation('clients');
+  const { t, i18n } = useTranslation(['clients', 'common']);
   const release = c.actualRelease ?? c.earliestRelease;
   const days = c.actualRelease ? null : daysUntil(c.earliestRelease);
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -64,7 +65,7 @@ function ClientHeader({ client: c }: { client: Client }) {
           {c.lastName} {c.firstName}
         </Title>
         <Badge variant="outline" color="gray" c="dark.9" ff="monospace" size="lg" tt="none">{c.code}</Badge>
-        <StatusBadge status={c.status} size="lg" />
+        <StatusBadge status={c.status} size="lg" sex={c.sex} />
         {c.custody === 'handedOver' && (
           <Badge variant="light" size="lg" tt="none" fw={600} data-testid="custody-badge" style={{ ...badgeTint('yellow'), height: 'auto', whiteSpace: 'normal' }}>
             {c.receiptReceivedAt
@@ -77,7 +78,7 @@ function ClientHeader({ client: c }: { client: Client }) {
         <Text>
           <Text span c="dimmed">{c.actualRelease ? t('fields.actualRelease') : t('fields.earliestRelease')}: </Text>
           <Text span fw={600}>{formatDate(release, i18n.language) ?? t('notSet')}</Text>
-          {days !== null && <Text span fw={600} c={days >= 0 && days <= 30 ? 'red.9' : undefined}> ({daysText(t, days)})</Text>}
+          {days !== null && <Text span fw={600} c={days >= 0 && days <= 30 ? 'red.9' : undefined}> ({daysText(days)})</Text>}
         </Text>
         <Text>
           <Text span c="dimmed">{t('fields.prison')}: </Text>

@@ -1,7 +1,8 @@
 import type React from 'react';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ClientStatus } from '../../shared/schemas/client';
+import type { ClientStatus, Sex } from '../../shared/schemas/client';
+import { sexContext } from './sexContext';
 import type { CaseloadFlag } from '../../shared/schemas/caseload';
 
 // A pale tint with near-black text: readable (WCAG AA) for every colour and calm; the colour is a hint, the word says it.
@@ -20,12 +21,12 @@ const FLAG_COLOR: Record<CaseloadFlag, string> = {
 
 export { tint as badgeTint };
 
-export function StatusBadge({ status, size = 'sm' }: { status: ClientStatus; size?: 'sm' | 'md' | 'lg' }) {
+export function StatusBadge({ status, size = 'sm', sex }: { status: ClientStatus; size?: 'sm' | 'md' | 'lg'; sex?: Sex }) {
   const { t } = useTranslation('clients');
   const color = STATUS_COLOR[status];
   return (
     <Badge variant="light" size={size} tt="none" fw={600} style={{ ...tint(color), minWidth: 'max-content' }}>
-      {t(`status.${status}`)}
+      {t(`status.${status}`, sexContext(sex))}
     </Badge>
   );
 }

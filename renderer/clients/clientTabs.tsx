@@ -8,6 +8,7 @@ import { ReferralsTab } from '../referrals/ReferralsTab';
 import { PrintTab } from '../print/PrintTab';
 import { HandoverTab } from '../handover/HandoverTab';
 import { AttachmentsTab } from '../attachments/AttachmentsTab';
+import type { TextKey } from '../app/i18n';
 
 /** Props every tab of the client record gets; `readOnly` is true once custody moved with a handover. */
 export interface ClientTabProps {
@@ -18,7 +19,7 @@ export interface ClientTabProps {
 /** A tab of the client record page; `labelKey` is an i18n key with its namespace (e.g. 'clients:tabs.overview'). */
 export interface ClientTab {
   id: string;
-  labelKey: string;
+  labelKey: TextKey;
   component: ComponentType<ClientTabProps>;
 }
 

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import { i18next } from '../app/i18n';
 
 /** English dates day-first (26/11/2026): the users live in Czechia, where 11/12 means the 11th of December. */
 const dateLocale = (language: string) => (language === 'en' ? 'en-GB' : language);
@@ -34,10 +34,10 @@ export function formatNumber(n: number, language: string): string {
 }
 
 /** "in 14 days", "today", "3 days ago" (clients namespace). */
-export function daysText(t: TFunction, days: number | null): string | null {
+export function daysText(days: number | null): string | null {
   if (days === null) return null;
-  if (days === 0) return t('clients:days.today');
-  return days > 0 ? t('clients:days.in', { count: days }) : t('clients:days.ago', { count: -days });
+  if (days === 0) return i18next.t('clients:days.today');
+  return days > 0 ? i18next.t('clients:days.in', { count: days }) : i18next.t('clients:days.ago', { count: -days });
 }
 
 /** Whole days from today to a `YYYY-MM-DD` date (negative when past), counted in the local calendar. */

@@ -28,7 +28,7 @@ export function useConsents(clientId: string) {
 
 /** W10 on the client record: the consents (scoped by organisation and section, expiring, revocable) and receipts. */
 export function ConsentSection({ clientId, readOnly }: { clientId: string; readOnly: boolean }) {
-  const { t, i18n } = useTranslation('handover');
+  const { t, i18n } = useTranslation(['handover', 'common', 'attachments']);
   const errorText = useHandoverErrorText();
   const consents = useConsents(clientId);
   const queryClient = useQueryClient();
@@ -116,7 +116,7 @@ export function ConsentSection({ clientId, readOnly }: { clientId: string; readO
 }
 
 function WithdrawForm({ consent, onDone }: { consent: Consent; onDone: () => Promise<void> }) {
-  const { t } = useTranslation('handover');
+  const { t } = useTranslation(['handover', 'common']);
   const errorText = useHandoverErrorText();
   const [on, setOn] = useState(localToday());
   const [error, setError] = useState<string | null>(null);
@@ -156,7 +156,7 @@ interface ConsentFormValues extends Record<string, unknown> {
 }
 
 function ConsentForm({ clientId, onSaved }: { clientId: string; onSaved: () => Promise<unknown> }) {
-  const { t } = useTranslation('handover');
+  const { t } = useTranslation(['handover', 'common']);
   const errorText = useHandoverErrorText();
   const [error, setError] = useState<string | null>(null);
   const contacts = useQuery({ queryKey: ['trustedContacts.list'], queryFn: () => call('trustedContacts.list', {}) });

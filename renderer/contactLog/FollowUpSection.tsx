@@ -4,6 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_OUTCOMES, FOLLOW_UP_OUTCOME_FIELDS, followUpRecordFieldsSchema, type FollowUp, type FollowUpRecordFields, type FollowUpState } from '../../shared/schemas/followUp';
 import { call } from '../app/api';
+import { useClientSexContext } from '../clients/sexContext';
+import { tData } from '../app/i18n';
 import { localized } from '../app/validation';
 import { notify } from '../app/notify';
 import { useDraftForm } from '../drafts/useDraftForm';
@@ -20,6 +22,7 @@ const STATE_TEXT: Record<FollowUpState, string> = { recorded: '#075e45', due: '#
 /** The follow-up schedule after release, each contact's state and outcome; missed ones stand out. */
 export function FollowUpSection({ clientId, readOnly }: { clientId: string; readOnly: boolean }) {
   const { t, i18n } = useTranslation('plan');
+  const sex = useClientSexContext(clientId);
   const errorText = usePlanErrorText();
   const schedule = useQuery({ queryKey: ['followUp.list', clientId], queryFn: () => call('followUp.list', { clientId }) });
   const [recording, setRecording] = useState<FollowUp | null>(null);
@@ -31,7 +34,7 @@ export function FollowUpSection({ clientId, readOnly }: { clientId: string; read
       {s && !s.actualRelease && <Text c="dimmed">{t('followUp.notReleased')}</Text>}
       {s?.actualRelease && (
         <Stack gap="sm">
-          <Text size="sm">{t('followUp.releasedOn', { date: formatDate(s.actualRelease, i18n.language) })}</Text>
+          <Text size="sm">{t('followUp.releasedOn', { date: formatDate(s.actualRelease, i18n.language), ...sex })}</Text>
           {s.missed > 0 && <Alert color="red" variant="light" role="alert" data-testid="missed-follow-ups">{t('followUp.missed', { count: s.missed })}</Alert>}
           <Table>
             <Table.Thead>
@@ -52,8 +55,8 @@ export function FollowUpSection({ clientId, readOnly }: { clientId: string; read
                   <Table.Td>
                     {f.record && (
                       <Text size="sm">
-                        {formatDate(f.record.contactedOn, i18n.language)} · {f.record.reached ? t('followUp.reachedYes') : t('followUp.reachedNo')}
-                        {FOLLOW_UP_OUTCOME_FIELDS.filter((k) => f.record![k] !== 'unknown').map((k) => ` · ${t(`followUp.fields.${k}`)}: ${t(`followUp.outcomes.${k}.${f.record![k]}`)}`).join('')}
+                        {formatDate(f.record.contactedOn, i18n.language)} · {f.record.reached ? t('followUp.reachedYes', sex) : t('followUp.reachedNo', sex)}
+                        {FOLLOW_UP_OUTCOME_FIELDS.filter((k) => f.record![k] !== 'unknown').map((k) => ` · ${t(`followUp.fields.${k}`)}: ${tData(`plan:followUp.outcomes.${k}.${f.record![k]}`)}`).join('')}
                       </Text>
                     )}
                   </Table.Td>
@@ -79,6 +82,7 @@ export function FollowUpSection({ clientId, readOnly }: { clientId: string; read
 
 function RecordDialog({ clientId, followUp, release, onClose }: { clientId: string; followUp: FollowUp; release: string; onClose: () => void }) {
   const { t } = useTranslation('plan');
+  const sex = useClientSexContext(clientId);
   const errorText = usePlanErrorText();
   const refresh = useRefreshPlan(clientId);
   const [error, setError] = useState<string | null>(null);
@@ -116,14 +120,14 @@ function RecordDialog({ clientId, followUp, release, onClose }: { clientId: stri
           <DraftNotice restoredAt={restoredAt} onDiscard={() => void discard()} />
           <Group grow align="flex-end">
             <DateField label={t('followUp.contactedOn')} required minDate={release} maxDate={today} data-autofocus {...form.getInputProps('contactedOn')} />
-            <Checkbox label={t('followUp.reached')} {...form.getInputProps('reached', { type: 'checkbox' })} />
+            <Checkbox label={t('followUp.reached', sex)} {...form.getInputProps('reached', { type: 'checkbox' })} />
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {FOLLOW_UP_OUTCOME_FIELDS.map((field) => (
               <Select
                 key={field}
                 label={t(`followUp.fields.${field}`)}
-                data={FOLLOW_UP_OUTCOMES[field].options.map((o) => ({ value: o, label: t(`followUp.outcomes.${field}.${o}`) }))}
+                data={FOLLOW_UP_OUTCOMES[field].options.map((o) => ({ value: o, label: tData(`plan:followUp.outcomes.${field}.${o}`) }))}
                 allowDeselect={false}
                 {...form.getInputProps(field)}
               />

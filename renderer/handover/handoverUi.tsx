@@ -13,7 +13,10 @@ import { badgeTint } from '../clients/badges';
  */
 export function useHandoverErrorText(): (e: unknown) => string {
   const text = useErrorText('handover');
-  const sectionName = (s: string) => ((HANDOVER_SECTIONS as readonly string[]).includes(s) ? i18next.t(`handover:sections.${s}`) : s);
+  const sectionName = (s: string) => {
+    const known = HANDOVER_SECTIONS.find((x) => x === s);
+    return known ? i18next.t(`handover:sections.${known}`) : s;
+  };
   return (e) => {
     const sections = e instanceof ApiError ? e.params?.sections : undefined;
     if (!(e instanceof ApiError) || typeof sections !== 'string' || !sections) return text(e);

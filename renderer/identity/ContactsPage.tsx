@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../shared/api';
 import type { Contact } from '../../shared/schemas/identity';
+import { roleText } from './roleText';
 import { call } from '../app/api';
 import { notify } from '../app/notify';
 import { formatDate } from '../clients/format';
@@ -11,7 +12,7 @@ import { SafetyCode, TrustBadge, useHandoverErrorText } from '../handover/handov
 
 /** "Trusted contacts": the address book of people cases go to; unverified ones are marked in words and colour. */
 export function ContactsPage() {
-  const { t, i18n } = useTranslation('handover');
+  const { t, i18n } = useTranslation(['handover', 'common']);
   const errorText = useHandoverErrorText();
   const queryClient = useQueryClient();
   const contacts = useQuery({ queryKey: ['trustedContacts.list'], queryFn: () => call('trustedContacts.list', {}) });
@@ -55,7 +56,7 @@ export function ContactsPage() {
               <Table.Tr key={c.id} data-testid="contact-row" style={c.verification === 'unverified' ? { background: 'var(--mantine-color-orange-0)' } : undefined}>
                 <Table.Td>
                   <Text fw={600}>{c.name}</Text>
-                  {c.role && <Text size="sm" c="dimmed">{c.role}</Text>}
+                  {c.role && <Text size="sm" c="dimmed">{roleText(c.role)}</Text>}
                 </Table.Td>
                 <Table.Td>{c.organisation}</Table.Td>
                 <Table.Td>
@@ -106,7 +107,7 @@ export function ContactsPage() {
 
 /** Type the code heard on the phone; it must equal the card's code (checked on the Node side too). */
 function VerifyForm({ contact, onDone }: { contact: Contact; onDone: () => Promise<void> }) {
-  const { t } = useTranslation('handover');
+  const { t } = useTranslation(['handover', 'common']);
   const errorText = useHandoverErrorText();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -140,7 +141,7 @@ type Inspected = OutputOf<'trustedContacts.inspectCard'>;
 
 /** Add (or replace) a contact from a card file or pasted text: check it first, then add verified or not. */
 function AddContactPanel({ replacing, onDone, onCancel }: { replacing: Contact | null; onDone: () => Promise<void>; onCancel: () => void }) {
-  const { t } = useTranslation('handover');
+  const { t } = useTranslation(['handover', 'common']);
   const errorText = useHandoverErrorText();
   const [file, setFile] = useState<File | null>(null);
   const [pasted, setPasted] = useState('');

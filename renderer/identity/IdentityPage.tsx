@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { roleText } from './roleText';
 import { call } from '../app/api';
 import { notify } from '../app/notify';
 import { formatDate } from '../clients/format';
@@ -22,7 +23,7 @@ function cardFileName(name: string): string {
 
 /** "My identity card": what the other side pins, the safety code to compare by phone, file, print and QR code. */
 export function IdentityPage() {
-  const { t, i18n } = useTranslation('handover');
+  const { t, i18n } = useTranslation(['handover', 'common']);
   const errorText = useHandoverErrorText();
   const identity = useQuery({ queryKey: ['identity.get'], queryFn: () => call('identity.get', {}) });
 
@@ -40,7 +41,7 @@ export function IdentityPage() {
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
           <Stack gap="xs">
             <Fact label={t('identity.name')} value={card.name} />
-            {card.role && <Fact label={t('identity.role')} value={card.role} />}
+            {card.role && <Fact label={t('identity.role')} value={roleText(card.role)} />}
             <Fact label={t('identity.organisation')} value={card.organisation} />
             <Fact label={t('identity.created')} value={formatDate(card.createdAt, i18n.language) ?? ''} />
             <Fact label={t('identity.expires')} value={formatDate(card.expiresAt, i18n.language) ?? ''} />

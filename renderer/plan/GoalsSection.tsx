@@ -24,7 +24,7 @@ const taskForm = localized(taskFieldsSchema);
 
 /** Goals per domain, each with its tasks; add, reorder, complete and reopen. */
 export function GoalsSection({ clientId, goals, today, readOnly }: { clientId: string; goals: PlanGoal[]; today: string; readOnly: boolean }) {
-  const { t } = useTranslation('plan');
+  const { t } = useTranslation(['plan', 'common']);
   const domains = PLAN_DOMAINS.filter((d) => goals.some((g) => g.domain === d));
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="goals-title">
@@ -49,7 +49,7 @@ export function GoalsSection({ clientId, goals, today, readOnly }: { clientId: s
 }
 
 function AddGoalForm({ clientId }: { clientId: string }) {
-  const { t } = useTranslation('plan');
+  const { t } = useTranslation(['plan', 'common']);
   const errorText = usePlanErrorText();
   const refresh = useRefreshPlan(clientId);
   const [error, setError] = useState<string | null>(null);
@@ -92,7 +92,7 @@ function move<T>(list: T[], from: number, to: number): T[] {
 }
 
 function GoalCard({ clientId, goal, siblings, index, today, readOnly }: { clientId: string; goal: PlanGoal; siblings: PlanGoal[]; index: number; today: string; readOnly: boolean }) {
-  const { t } = useTranslation('plan');
+  const { t } = useTranslation(['plan', 'common']);
   const run = useRunChange(clientId);
   const [taskDialog, setTaskDialog] = useState<PlanTask | 'new' | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -144,7 +144,7 @@ function GoalCard({ clientId, goal, siblings, index, today, readOnly }: { client
 function TaskRow({ clientId, task, today, readOnly, first, last, onMove, onEdit }: {
   clientId: string; task: PlanTask; today: string; readOnly: boolean; first: boolean; last: boolean; onMove: (delta: number) => void; onEdit: () => void;
 }) {
-  const { t, i18n } = useTranslation('plan');
+  const { t, i18n } = useTranslation(['plan', 'common']);
   const run = useRunChange(clientId);
   const overdue = task.status !== 'done' && task.dueDate !== null && task.dueDate < today;
   const who = task.responsibleKind === 'service' && task.responsibleName ? task.responsibleName : t(`responsible.${task.responsibleKind}`);
@@ -178,7 +178,7 @@ function TaskRow({ clientId, task, today, readOnly, first, last, onMove, onEdit 
 }
 
 function TaskDialog({ clientId, goal, task, onClose }: { clientId: string; goal: PlanGoal; task: PlanTask | null; onClose: () => void }) {
-  const { t } = useTranslation('plan');
+  const { t } = useTranslation(['plan', 'common']);
   const errorText = usePlanErrorText();
   const refresh = useRefreshPlan(clientId);
   const [error, setError] = useState<string | null>(null);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import { i18next, tData } from '../app/i18n';
 import type { DueItem } from '../../shared/api/calls/plan';
 import { call } from '../app/api';
 import { formatDate } from '../clients/format';
@@ -10,9 +10,10 @@ import { openClient } from '../clients/clientNavigation';
 import { HorizonHeader, type Horizon } from './HorizonHeader';
 
 
-function describe(item: DueItem, t: TFunction): string {
+function describe(item: DueItem): string {
+  const t = i18next.t;
   if (item.kind === 'task') return `${item.title} (${t(`plan:domains.${item.domain}`)})`;
-  if (item.kind === 'checklist') return t(`plan:checklist.items.${item.itemKey}`);
+  if (item.kind === 'checklist') return tData(`plan:checklist.items.${item.itemKey}`); // item keys: tests/unit/i18nDataKeys.test.ts
   return `${t(`plan:followUp.milestones.${item.milestone}`)} – ${t(`plan:followUp.states.${item.state}`)}`;
 }
 
@@ -44,11 +45,11 @@ export function MyTasksPage() {
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs" c="dimmed">{t(`myTasks.kind.${item.kind}`)}</Text>
-                  <Text size="sm">{describe(item, t)}</Text>
+                  <Text size="sm">{describe(item)}</Text>
                 </Table.Td>
                 <Table.Td>{item.clientName} <Text span size="xs" c="dimmed" ff="monospace">{item.clientCode}</Text></Table.Td>
                 <Table.Td>
-                  <Button size="compact-sm" variant="light" onClick={() => openClient(item.clientId, item.kind === 'followUp' ? 'contacts' : 'plan')} aria-label={`${t('myTasks.open')}: ${item.clientName} – ${describe(item, t)}`}>
+                  <Button size="compact-sm" variant="light" onClick={() => openClient(item.clientId, item.kind === 'followUp' ? 'contacts' : 'plan')} aria-label={`${t('myTasks.open')}: ${item.clientName} – ${describe(item)}`}>
                     {t('myTasks.open')}
                   </Button>
                 </Table.Td>

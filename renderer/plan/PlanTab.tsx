@@ -12,7 +12,7 @@ import { usePlanErrorText } from './planUi';
 
 /** The "Release plan" tab of a client: countdown and alerts, checklist, goals and tasks, services, history. */
 export function PlanTab({ clientId, readOnly }: ClientTabProps) {
-  const { t } = useTranslation('plan');
+  const { t } = useTranslation(['plan', 'common']);
   const errorText = usePlanErrorText();
   const plan = useQuery({ queryKey: ['plan.get', clientId], queryFn: () => call('plan.get', { clientId }) });
   if (plan.error) return <Alert color="red" role="alert">{errorText(plan.error)}</Alert>;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { alertSeverity } from '../../shared/plan';
 import type { ReleasePlan } from '../../shared/schemas/plan';
 import { formatDate } from '../clients/format';
+import { useClientSexContext } from '../clients/sexContext';
 
 const COLORS = { none: 'teal', info: 'blue', warning: 'orange', urgent: 'red' } as const;
 /** Text shades dark enough for AA contrast on the light alert backgrounds. */
@@ -11,12 +12,13 @@ export const ALERT_TEXT = { none: '#075e45', info: 'blue.9', warning: '#7a3300',
 /** The release countdown and, while checklist items are open, the T-30 / T-14 / T-7 alert. */
 export function ReleaseCountdown({ plan }: { plan: ReleasePlan }) {
   const { t, i18n } = useTranslation('plan');
+  const sex = useClientSexContext(plan.clientId);
   const alert = plan.alert;
   const date = formatDate(alert?.releaseDate, i18n.language);
   const countdown = !alert
     ? t('countdown.noDate')
     : plan.actualRelease && alert.daysToRelease <= 0
-      ? t('countdown.released', { date })
+      ? t('countdown.released', { date, ...sex })
       : alert.daysToRelease > 0
         ? t('countdown.days', { count: alert.daysToRelease, date })
         : alert.daysToRelease === 0

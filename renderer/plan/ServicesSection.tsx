@@ -12,18 +12,20 @@ import {
   type ServiceFields,
 } from '../../shared/schemas/plan';
 import { call } from '../app/api';
+import { useClientSexContext } from '../clients/sexContext';
 import { localized } from '../app/validation';
 import { useDraftForm } from '../drafts/useDraftForm';
 import { DraftNotice } from '../drafts/DraftNotice';
 import { formatDate } from '../clients/format';
 import { todayIso, usePlanErrorText, useRefreshPlan, useRunChange } from './planUi';
-import type { TFunction } from 'i18next';
+import { i18next, tData } from '../app/i18n';
 import { FormFooter } from '../app/FormFooter';
 import { DateField } from '../app/DateField';
 
 const serviceForm = localized(serviceFieldsSchema);
 
-function detailsOf(s: ServiceEntry, t: TFunction): string {
+function detailsOf(s: ServiceEntry): string {
+  const t = i18next.t;
   const parts = [
     s.oatMedication && t(`plan:services.medications.${s.oatMedication}`),
     s.oatDose,
@@ -39,7 +41,7 @@ function detailsOf(s: ServiceEntry, t: TFunction): string {
 
 /** The services log: what was delivered and when. */
 export function ServicesSection({ clientId, readOnly }: { clientId: string; readOnly: boolean }) {
-  const { t, i18n } = useTranslation('plan');
+  const { t, i18n } = useTranslation(['plan', 'common']);
   const run = useRunChange(clientId);
   const services = useQuery({ queryKey: ['plan.listServices', clientId], queryFn: () => call('plan.listServices', { clientId }) });
   const [adding, setAdding] = useState(false);
@@ -65,7 +67,7 @@ export function ServicesSection({ clientId, readOnly }: { clientId: string; read
               <Table.Tr key={s.id}>
                 <Table.Td>{formatDate(s.deliveredOn, i18n.language)}</Table.Td>
                 <Table.Td>{t(`services.kinds.${s.kind}`)}</Table.Td>
-                <Table.Td>{detailsOf(s, t)}</Table.Td>
+                <Table.Td>{detailsOf(s)}</Table.Td>
                 {!readOnly && (
                   <Table.Td>
                     <Button size="compact-xs" variant="subtle" color="red" onClick={() => void run(() => call('plan.removeService', { clientId, serviceId: s.id }))} aria-label={`${t('services.remove')}: ${t(`services.kinds.${s.kind}`)} ${formatDate(s.deliveredOn, i18n.language)}`}>
@@ -84,7 +86,8 @@ export function ServicesSection({ clientId, readOnly }: { clientId: string; read
 }
 
 function ServiceDialog({ clientId, onClose }: { clientId: string; onClose: () => void }) {
-  const { t } = useTranslation('plan');
+  const { t } = useTranslation(['plan', 'common']);
+  const sex = useClientSexContext(clientId);
   const errorText = usePlanErrorText();
   const refresh = useRefreshPlan(clientId);
   const [error, setError] = useState<string | null>(null);
@@ -93,7 +96,7 @@ function ServiceDialog({ clientId, onClose }: { clientId: string; onClose: () =>
   };
   const { form, restoredAt, discard } = useDraftForm({ formKey: `plan:service:${clientId}`, schema: serviceForm, initialValues });
   const v = form.getValues();
-  const options = (values: readonly string[], prefix: string) => values.map((x) => ({ value: x, label: t(`${prefix}.${x}`) }));
+  const options = (values: readonly string[], prefix: string) => values.map((x) => ({ value: x, label: tData(`plan:${prefix}.${x}`) }));
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
@@ -130,7 +133,7 @@ function ServiceDialog({ clientId, onClose }: { clientId: string; onClose: () =>
           {v.kind === 'programmeSession' && (
             <Group grow align="flex-end">
               <TextInput label={t('services.programme')} required {...form.getInputProps('programme')} />
-              <Checkbox label={t('services.attended')} checked={v.attended === true} onChange={(e) => form.setFieldValue('attended', e.currentTarget.checked)} error={form.errors.attended} />
+              <Checkbox label={t('services.attended', sex)} checked={v.attended === true} onChange={(e) => form.setFieldValue('attended', e.currentTarget.checked)} error={form.errors.attended} />
             </Group>
           )}
           <Textarea label={t('services.note')} autosize minRows={2} {...form.getInputProps('note')} />

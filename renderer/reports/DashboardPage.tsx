@@ -9,7 +9,7 @@ import type { SessionUser } from '../../shared/schemas/user';
 import type { Dashboard, IndicatorValue } from '../../shared/reports/schemas';
 import type { IndicatorId } from '../../shared/reports/indicators';
 import { call } from '../app/api';
-import { useErrorText } from '../app/i18n';
+import { tData, useErrorText } from '../app/i18n';
 import { notify } from '../app/notify';
 import { formatDate } from '../clients/format';
 import { openClient } from '../clients/clientNavigation';
@@ -156,11 +156,10 @@ function CountButton({ count, label, onClick, testId }: { count: number; label: 
 
 function DistributionCard({ indicator: i, dashboard: d, onDrill }: { indicator: IndicatorValue; dashboard: Dashboard; onDrill: (x: Drill) => void }) {
   const { t } = useTranslation('reports');
-  const tc = useTranslation('clients').t;
   const text = useIndicatorText();
   const nameOf = (key: string) =>
     i.id === 'clientsByStatus'
-      ? tc(`status.${key}`)
+      ? tData(`clients:status.${key}`)
       : ((i.id === 'clientsByPrison' ? d.prisons : d.regions).find((x) => x.id === key)?.name ?? t('none'));
   const rows = i.categories.filter((c) => c.count > 0 || i.id === 'clientsByStatus').map((c) => ({ key: c.key, name: nameOf(c.key), count: c.count }));
   return (
@@ -239,7 +238,7 @@ function OutcomeTable({ indicator: i }: { indicator: IndicatorValue }) {
             <Table.Td>
               {i.categories
                 .filter((c) => c.key.startsWith(`${field}.`) && (c.count > 0 || c.key.endsWith('.unknown')))
-                .map((c) => `${t(`outcomeValues.${c.key.slice(field.length + 1)}`)} ${c.count}`)
+                .map((c) => `${tData(`reports:outcomeValues.${c.key.slice(field.length + 1)}`)} ${c.count}`)
                 .join(' · ')}
             </Table.Td>
           </Table.Tr>

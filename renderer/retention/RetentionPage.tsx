@@ -10,7 +10,7 @@ import { formatDate } from '../clients/format';
 
 /** W10 for admins: the retention period, the closed cases past it, and erasure confirmed by typing the client code. */
 export function RetentionPage() {
-  const { t, i18n } = useTranslation('retention');
+  const { t, i18n } = useTranslation(['retention', 'common']);
   const errorText = useErrorText('retention');
   const queryClient = useQueryClient();
   const review = useQuery({ queryKey: ['retention.review'], queryFn: () => call('retention.review', {}) });
@@ -87,7 +87,7 @@ export function RetentionPage() {
 }
 
 function EraseForm({ client, onCancel, onDone }: { client: RetentionCandidate; onCancel: () => void; onDone: () => Promise<void> }) {
-  const { t } = useTranslation('retention');
+  const { t } = useTranslation(['retention', 'common']);
   const errorText = useErrorText('retention');
   const [reason, setReason] = useState(t('reasonDefault'));
   const [typed, setTyped] = useState('');

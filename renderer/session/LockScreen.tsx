@@ -3,16 +3,17 @@ import { Alert, Anchor, Button, Center, Group, Paper, PasswordInput, Radio, Stac
 import { useTranslation } from 'react-i18next';
 import { notifications } from '@mantine/notifications';
 import { call } from '../app/api';
-import { useErrorText } from '../app/i18n';
+import { i18next, useErrorText } from '../app/i18n';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import type { SessionUser } from '../../shared/schemas/user';
 import { RestorePanel } from '../backup/RestorePanel';
 import type { AuditAnchorStatus } from '../../shared/schemas/audit';
 
 /** Lost audit history stays on screen until dismissed: the way out (a backup) must not flash by. */
-function warnIfHistoryLost(anchor: AuditAnchorStatus, t: (key: string, opts?: Record<string, unknown>) => string): void {
+function warnIfHistoryLost(anchor: AuditAnchorStatus): void {
+  const t = i18next.t;
   if (anchor.state !== 'lost' && anchor.state !== 'replaced') return;
-  const message = anchor.state === 'lost' ? t('lock.historyLost', { count: anchor.missing }) : t('lock.historyReplaced');
+  const message = anchor.state === 'lost' ? t('session:lock.historyLost', { count: anchor.missing }) : t('session:lock.historyReplaced');
   notifications.show({ message, color: 'red', autoClose: false, withCloseButton: true });
 }
 
@@ -56,7 +57,7 @@ export function LockScreen(props: { organisation: string | null; lockedNotice: b
         {restoring ? (
           <RestorePanel replacesExisting onRestored={() => { setRestoring(false); props.onUnlocked(); }} onCancel={() => setRestoring(false)} />
         ) : mode === 'password' ? (
-          <form onSubmit={(e) => { e.preventDefault(); void run(async () => { const out = await call('session.login', { username, password }); setPassword(''); warnIfHistoryLost(out.auditAnchor, t); props.onUnlocked(); }); }}>
+          <form onSubmit={(e) => { e.preventDefault(); void run(async () => { const out = await call('session.login', { username, password }); setPassword(''); warnIfHistoryLost(out.auditAnchor); props.onUnlocked(); }); }}>
             <Stack>
               <Title order={2} size="h4">{t('lock.title')}</Title>
               <TextInput label={t('lock.username')} autoComplete="username" value={username} onChange={(e) => setUsername(e.currentTarget.value)} required autoFocus />
@@ -68,7 +69,7 @@ export function LockScreen(props: { organisation: string | null; lockedNotice: b
             </Stack>
           </form>
         ) : admins === null ? (
-          <form onSubmit={(e) => { e.preventDefault(); void run(async () => { const out = await call('session.unlockWithRecoveryKey', { recoveryKey }); warnIfHistoryLost(out.auditAnchor, t); setAdmins(out.admins); setAdminId(out.admins[0]?.id ?? ''); }); }}>
+          <form onSubmit={(e) => { e.preventDefault(); void run(async () => { const out = await call('session.unlockWithRecoveryKey', { recoveryKey }); warnIfHistoryLost(out.auditAnchor); setAdmins(out.admins); setAdminId(out.admins[0]?.id ?? ''); }); }}>
             <Stack>
               <Title order={2} size="h4">{t('lock.recoveryTitle')}</Title>
               <TextInput label={t('lock.recoveryKey')} value={recoveryKey} onChange={(e) => setRecoveryKey(e.currentTarget.value)} required autoFocus ff="monospace" placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX" />

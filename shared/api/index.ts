@@ -15,6 +15,7 @@ import { reportsCalls } from './calls/reports';
 import { consentCalls, handoverCalls, identityCalls, trustedContactsCalls } from './calls/handover';
 import { retentionCalls } from './calls/retention';
 import { backupCalls } from './calls/backup';
+import { careTeamCalls } from './calls/careTeam';
 import { attachmentsCalls } from './calls/attachments';
 import { clientImportCalls } from './calls/clientImport';
 
@@ -43,6 +44,7 @@ export const apiContract = {
   ...retentionCalls,
   ...reportsCalls,
   ...backupCalls,
+  ...careTeamCalls,
   ...attachmentsCalls,
   ...clientImportCalls,
 } satisfies Record<string, AnyCallDefinition>;

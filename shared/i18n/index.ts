@@ -9,6 +9,7 @@ import { handover } from './locales/handover';
 import { retention } from './locales/retention';
 import { reports } from './locales/reports';
 import { backup } from './locales/backup';
+import { careTeam } from './locales/careTeam';
 import { attachments } from './locales/attachments';
 import { clientImport } from './locales/clientImport';
 
@@ -17,7 +18,7 @@ export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'cs';
 
 /** Each area keeps both languages side by side in `locales/<area>.ts`; a unit test checks they have the same keys. */
-export const locales = { common, session, admin, clients, directory, assessments, plan, handover, reports, backup, retention, attachments, clientImport };
+export const locales = { common, session, admin, clients, directory, assessments, plan, handover, reports, backup, retention, attachments, careTeam, clientImport };
 export type Namespace = keyof typeof locales;
 
 export function resourcesFor(lang: Language): Record<Namespace, unknown> {

@@ -9,7 +9,10 @@ export interface InstrumentScore {
   missingItemIds: string[];
   /** Answers naming an item or option the definition does not have. */
   unknownAnswers: string[];
-  /** The published zone for the total; null only when it depends on a sex that is unknown. */
+  /**
+   * The published zone for the total; null while any item is unanswered (a partial sum is no risk level) and
+   * where it depends on a sex that is unknown.
+   */
   zone: InstrumentZone | null;
 }
 
@@ -56,5 +59,5 @@ export function scoreInstrument(def: InstrumentDefinition, answers: InstrumentAn
     }
     total += option.score;
   }
-  return { total, missingItemIds, unknownAnswers, zone: zoneFor(def, total, sex) };
+  return { total, missingItemIds, unknownAnswers, zone: missingItemIds.length ? null : zoneFor(def, total, sex) };
 }

@@ -42,6 +42,8 @@ export const caseloadRowSchema = z.object({
   checklistTotal: z.number().int(),
   custody: custodySchema,
   flags: z.array(caseloadFlagSchema),
+  /** False for a row shown by the office-wide list outside the viewer's care team: listed, never opened. */
+  openable: z.boolean(),
 });
 export type CaseloadRow = z.infer<typeof caseloadRowSchema>;
 

@@ -30,7 +30,14 @@ export const clientLanguageSchema = z.enum(['cs', 'en']);
 export const CLIENT_CODE_PATTERN = /^[A-Z0-9][A-Z0-9-]{2,19}$/;
 export const clientCodeSchema = z.string().trim().toUpperCase().regex(CLIENT_CODE_PATTERN);
 
-const nameSchema = z.string().trim().min(1).max(100);
+/** A name needs at least one letter: a name made only of emoji, digits or symbols is a slip, not a person. */
+const NAME_LETTER = /\p{L}/u;
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((s) => s === '' || NAME_LETTER.test(s), { message: 'A name must contain letters.', params: { i18n: 'nameNeedsLetters' } });
 const optionalText = (max: number) => z.string().trim().max(max).default('');
 const optionalDate = isoDateSchema.nullable().default(null);
 const optionalId = z.string().min(1).max(64).nullable().default(null);
@@ -76,6 +83,35 @@ export function checkClientDates(v: DateFields, ctx: z.RefinementCtx): void {
   if (before(v.sentenceStart, v.actualRelease)) {
     ctx.addIssue(ruleIssue('releaseBeforeSentence', 'The release cannot be before the start of the sentence.', ['actualRelease']));
   }
+}
+
+/** The programme works with people from 15 years of age; older than 100 is a typing slip. */
+export const CLIENT_AGE = { min: 15, max: 100 } as const;
+
+/** Whole years from one `YYYY-MM-DD` date to another (a birthday counts on its day). */
+export function yearsBetween(from: string, to: string): number {
+  const [fy = 0, fm = 0, fd = 0] = from.split('-').map(Number);
+  const [ty = 0, tm = 0, td = 0] = to.split('-').map(Number);
+  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+}
+
+/**
+ * The date rules that compare with today. One clock per call: the server passes `ctx.today`, the form the
+ * local day, so both refuse the same dates with the same sentence.
+ */
+export function checkClientDatesAt(today: string) {
+  return (v: DateFields, ctx: z.RefinementCtx): void => {
+    const valid = (d: string | null | undefined): d is string => Boolean(d && isoDateSchema.safeParse(d).success);
+    if (valid(v.dateOfBirth)) {
+      const age = yearsBetween(v.dateOfBirth, today);
+      if (v.dateOfBirth > today) ctx.addIssue(ruleIssue('birthInFuture', 'The date of birth is in the future.', ['dateOfBirth']));
+      else if (age < CLIENT_AGE.min) ctx.addIssue(ruleIssue('clientTooYoung', `The client would be younger than ${CLIENT_AGE.min}: check the date of birth.`, ['dateOfBirth']));
+      else if (age > CLIENT_AGE.max) ctx.addIssue(ruleIssue('clientTooOld', `The client would be older than ${CLIENT_AGE.max}: check the date of birth.`, ['dateOfBirth']));
+    }
+    if (valid(v.actualRelease) && v.actualRelease > today) {
+      ctx.addIssue(ruleIssue('releaseInFuture', 'The actual release cannot be in the future; a planned date is the earliest release.', ['actualRelease']));
+    }
+  };
 }
 
 export const clientFieldsSchema = clientFieldsObject.superRefine(checkClientDates);

@@ -11,5 +11,10 @@ export const installationSettingsSchema = z.object({
   autoLockMinutes: z.number().min(0.25).max(60),
   /** Days after a handover with custody before a missing receipt is flagged as overdue. */
   receiptOverdueDays: z.number().int().min(1).max(365),
+  /**
+   * Whether every staff member sees the whole office's caseload LIST (name, code, status, prison, release, worker).
+   * Off by default: own and care-team clients only. Opening a record outside one's team stays impossible either way.
+   */
+  officeWideCaseload: z.boolean(),
 });
 export type InstallationSettings = z.infer<typeof installationSettingsSchema>;

@@ -15,6 +15,7 @@ export const benchTargets: Record<string, number> = {
   'full-text search over all notes': 30,
   'client record with everything': 30,
   'outcome dashboard (12 months, all clients)': 200,
+  'outcome dashboard, filter changed (same data)': 200,
   'handover export (200 notes, 5 MB attachments)': 500,
   'handover export with summary PDF (200 notes, 5 MB attachments)': 500,
   'handover import + verify (200 notes, 5 MB attachments)': 500,

@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --json] [-- --clients N --notes M --rebuild]`
+ * `npm run bench [-- --json] [-- --clients N --notes M --rebuild] [-- --only <substring>]`
  *
  * Measures the operations of SPEC §6 on generated data (default 10,000 clients, 500,000 contact notes) in
  * the real encrypted database and, in the same run, on a plain unencrypted copy of the same database with
  * the same code, and prints median, p95 and the ratio encrypted/plain. The data is built once into
- * `.bench/` and reused while the requested sizes match (`--rebuild` forces a new build).
+ * `.bench/` and reused while the requested sizes match (`--rebuild` forces a new build). `--only dashboard`
+ * runs just the rows whose name contains the substring (a full run takes long on a busy machine).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,13 +19,14 @@ import { MIGRATIONS_DIR, openStore, type Store } from '../../electron/node/store
 import { rebuildSearchIndex } from '../../electron/node/store/searchIndex';
 import { unlockWithPassword, verifyMac } from '../../electron/node/keyslots/keySlots';
 import { readKeySlotFile } from '../../electron/node/keyslots/keySlotFile';
-import { benchTargets, measure, type BenchResult } from './measure';
+import { benchTargets, measure as measureRow, type BenchResult } from './measure';
 import Database from 'better-sqlite3';
 import { inspectWal, quickCheck } from '../../electron/node/store/integrity';
 import { openRaw } from '../../electron/node/backup/backupService';
 import { copyToPlain } from './plainCopy';
 import { extraBenches } from './extraBenches';
 import { buildDashboard, reportPeriod } from '../../electron/node/reports/reportService';
+import { forgetReportRecords } from '../../electron/node/reports/reportRecords';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -33,6 +35,8 @@ const num = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const json = flag('json');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.toLowerCase() : null;
+const selected = (operation: string) => only === null || operation.toLowerCase().includes(only);
 const CLIENTS = num('clients', 10_000);
 const NOTES = num('notes', 500_000);
 const DIR = path.resolve(process.env.THROUGHCARE_BENCH_DIR ?? '.bench');
@@ -78,24 +82,37 @@ function buildPlainTwin(encFile: string, key: Buffer, plainFile: string): void {
   plain.close();
 }
 
-/** Data built with other migrations is rebuilt rather than half-migrated. */
-function schemaVersion(): string {
+/**
+ * The hash of the first `count` migrations (all by default). Data built with an earlier prefix of today's
+ * migrations is migrated forward, as an installation would be; data built with other migrations is rebuilt.
+ */
+function schemaVersion(count?: number): string {
   const hash = createHash('sha256');
-  for (const f of readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort()) hash.update(readFileSync(path.join(MIGRATIONS_DIR, f)));
+  for (const f of migrationFiles().slice(0, count)) hash.update(readFileSync(path.join(MIGRATIONS_DIR, f)));
   return hash.digest('hex').slice(0, 16);
 }
+const migrationFiles = () => readdirSync(MIGRATIONS_DIR).filter((n) => n.endsWith('.sql')).sort();
 
-function reusable(): boolean {
+/** 'reuse' as it is, 'migrate' forward (built before newer migrations landed; rebuilding takes minutes), or 'rebuild'. */
+function reusable(): 'reuse' | 'migrate' | 'rebuild' {
   try {
     const meta = JSON.parse(readFileSync(path.join(DIR, 'meta.json'), 'utf8')) as { clients: number; notes: number; schema: string };
-    return meta.clients === CLIENTS && meta.notes === NOTES && meta.schema === schemaVersion() && existsSync(path.join(DIR, 'plain.db'));
+    if (meta.clients !== CLIENTS || meta.notes !== NOTES || !existsSync(path.join(DIR, 'plain.db'))) return 'rebuild';
+    if (meta.schema === schemaVersion()) return 'reuse';
+    const total = migrationFiles().length;
+    for (let k = 1; k < total; k++) if (meta.schema === schemaVersion(k)) return 'migrate';
+    return 'rebuild';
   } catch {
-    return false;
+    return 'rebuild';
   }
 }
 
+/** One row, or none when `--only` leaves it out. */
+const measure = (...row: Parameters<typeof measureRow>): BenchResult[] => (selected(row[0]) ? [measureRow(...row)] : []);
+
 async function main(): Promise<void> {
-  if (flag('rebuild') || !reusable()) {
+  const state = flag('rebuild') ? 'rebuild' : reusable();
+  if (state === 'rebuild') {
     log(`Building benchmark data in ${DIR}: ${CLIENTS} clients, ${NOTES} notes (once; reused afterwards)…`);
     await build();
   }
@@ -106,6 +123,12 @@ async function main(): Promise<void> {
   const unlocked = await unlockWithPassword(readKeySlotFile(slotsFile), 'admin', PASSWORD);
   if (!unlocked) throw new Error('benchmark installation does not unlock');
   const dataKey = unlocked.dataKey;
+  if (state === 'migrate') {
+    log(`Migrating the benchmark data in ${DIR} to the newer migrations…`);
+    openStore(encFile, dataKey).close(); // opening applies the pending migrations
+    openStore(plainFile, null).close();
+    writeFileSync(path.join(DIR, 'meta.json'), JSON.stringify({ clients: CLIENTS, notes: NOTES, schema: schemaVersion() }));
+  }
 
   const stores: Record<'encrypted' | 'plain', Store> = { encrypted: openStore(encFile, dataKey), plain: openStore(plainFile, null) };
   const admin = { id: unlocked.userId, role: 'admin' as const };
@@ -123,7 +146,7 @@ async function main(): Promise<void> {
   results.push(
     // What unlocking does after Argon2id: read and authenticate the key-slot file, open the store with the
     // key (which reads the schema, so a wrong key fails here) and check the migrations.
-    measure('open + unlock (without Argon2id)', {
+    ...measure('open + unlock (without Argon2id)', {
       encrypted: () => {
         verifyMac(readKeySlotFile(slotsFile), dataKey);
         // Unlock also reads the write-ahead log and runs the quick integrity check (store/integrity.ts).
@@ -142,7 +165,7 @@ async function main(): Promise<void> {
   );
   results.push(
     // The quick integrity check alone, on a fresh connection (cold page cache), as at unlock.
-    measure('integrity quick check at unlock', {
+    ...measure('integrity quick check at unlock', {
       encrypted: () => {
         const sqlite = openRaw(encFile, dataKey);
         quickCheck(sqlite);
@@ -156,34 +179,44 @@ async function main(): Promise<void> {
     }, { iterations: 30 }),
   );
   results.push(
-    measure('caseload page (filter + sort, 50 rows)', (kind, i) => {
+    ...measure('caseload page (filter + sort, 50 rows)', (kind, i) => {
       const c = sample[i % sample.length]!;
       const query = i % 2 ? { prisonId: c.prisonId, status: ['active' as const, 'intake' as const] } : { regionId: c.regionId };
       queryCaseload(stores[kind].db, admin, { ...query, sort: sorts[i % sorts.length], direction: i % 3 ? 'asc' : 'desc', limit: 50 }, now);
     }),
   );
   results.push(
-    measure('full-text search over all notes', (kind, i) => {
+    ...measure('full-text search over all notes', (kind, i) => {
       queryCaseload(stores[kind].db, admin, { search: words[i % words.length]!, limit: 50 }, now);
     }),
   );
   results.push(
-    measure('client record with everything', (kind, i) => {
+    ...measure('client record with everything', (kind, i) => {
       loadClientRecord(stores[kind].db, busiest[i % busiest.length]!.id);
     }),
   );
 
+  const to = now.toISOString().slice(0, 10);
+  const from = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
+  const period = reportPeriod({ from, to }, now.getTime());
   results.push(
-    // The outcome dashboard (issue 11) for the last twelve months over the whole caseload, as an admin opens it.
-    measure('outcome dashboard (12 months, all clients)', (kind) => {
-      const to = now.toISOString().slice(0, 10);
-      const from = new Date(now.getTime() - 365 * 86_400_000).toISOString().slice(0, 10);
-      buildDashboard(stores[kind].sqlite, reportPeriod({ from, to }, now.getTime()), {}, true);
+    // The outcome dashboard (issue 11) for the last twelve months over the whole caseload, as an admin opens it
+    // first after any write: the records are read afresh every time (the per-revision cache emptied).
+    ...measure('outcome dashboard (12 months, all clients)', (kind) => {
+      forgetReportRecords(stores[kind].sqlite);
+      buildDashboard(stores[kind].sqlite, period, {}, true);
+    }, { iterations: 15, warmup: 2 }),
+  );
+  results.push(
+    // The same period again with a prison filter, as when the coordinator narrows it down: no write in between,
+    // so the records of this data revision are reused and only the indicators are computed.
+    ...measure('outcome dashboard, filter changed (same data)', (kind, i) => {
+      buildDashboard(stores[kind].sqlite, period, { prisonId: sample[i % sample.length]!.prisonId }, true);
     }, { iterations: 15, warmup: 2 }),
   );
 
-  const extra = await extraBenches();
-  results.push(...extra);
+  const extra = only === null || 'handover'.includes(only) || only.includes('handover') ? await extraBenches() : [];
+  results.push(...extra.filter((r) => selected(r.operation)));
   stores.encrypted.close();
   stores.plain.close();
 

@@ -146,7 +146,7 @@ describe('audit entries are written in the same transaction as the change', () =
     const before = inst.snapshot();
     const session = inst.backend.session!;
     const ms = Date.now();
-    const installation = { dataDir: inst.dir, dbPath: inst.backend.dbPath, keySlotPath: inst.backend.keySlotPath, organisation: () => 'x', readKeySlots: () => inst.backend.readKeySlots(), changeKeySlots: () => { throw new Error('not in this test'); }, dataKey: () => session.dataKey, auditAnchor: () => null, autoLockMinutes: 5 };
+    const installation = { dataDir: inst.dir, dbPath: inst.backend.dbPath, keySlotPath: inst.backend.keySlotPath, organisation: () => 'x', readKeySlots: () => inst.backend.readKeySlots(), changeKeySlots: () => { throw new Error('not in this test'); }, dataKey: () => session.dataKey, auditAnchor: () => null, autoLockMinutes: 5, grantHealthAccess: () => undefined, healthGrantUntil: () => undefined };
     const ctx = createUserCallContext({ store: session.store, user: session.user!, mutates: true, clock: { now: new Date(ms), today: localDate(ms) }, installation }) as WriteContext;
     expect(() =>
       ctx.change({ action: 'user.updated', entityType: 'user', entityId: ctx.user.id }, (tx) => {

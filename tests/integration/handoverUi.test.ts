@@ -57,6 +57,16 @@ describe('consent receipt, default folder and the overdue-receipt flag', () => {
     expect(await flags()).toContain('receiptPending');
     expect((await a.call('settings.get', {})).receiptOverdueDays).toBe(14);
 
+    // Handed over, the case is the receiver's to work: a release in 5 days with the checklist open raises no
+    // alert here (the same record held here would).
+    const db0 = a.backend.session!.store.db;
+    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    db0.update(clients).set({ earliestRelease: soon, actualRelease: null, status: 'active' }).where(eq(clients.id, client.id)).run();
+    expect(await flags()).toEqual(['receiptPending']);
+    db0.update(clients).set({ custody: 'held' }).where(eq(clients.id, client.id)).run();
+    expect(await flags()).toContain('releaseSoonChecklistIncomplete');
+    db0.update(clients).set({ custody: 'handedOver' }).where(eq(clients.id, client.id)).run();
+
     // 20 days pass without a receipt.
     const db = a.backend.session!.store.db;
     db.update(clients).set({ handedOverAt: new Date(Date.now() - 20 * 86_400_000).toISOString() }).where(eq(clients.id, client.id)).run();

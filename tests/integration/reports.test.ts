@@ -38,7 +38,12 @@ describe('reports on demo data', () => {
   const sql = <T>(query: string, ...params: unknown[]) => inst.backend.session!.store.sqlite.prepare(query).all(...params) as T[];
   const one = (query: string, ...params: unknown[]) => (sql<{ n: number }>(query, ...params)[0]!).n;
 
-  it('dashboard numbers equal a direct SQL count', async () => {
+  // A past quarter too: the loader reads details only for the clients released in the period or due within 90 days.
+  const quarter = { from: addDays(today, -200), to: addDays(today, -110) };
+  it.each([
+    ['the last 12 months', period],
+    ['a past quarter', quarter],
+  ])('dashboard numbers equal a direct SQL count (%s)', async (_name, period) => {
     const d = await inst.call('reports.dashboard', period);
     const ind = (id: string) => d.indicators.find((i) => i.id === id)!;
 
@@ -81,6 +86,24 @@ describe('reports on demo data', () => {
     expect(m1.numerator).toBe(one(`SELECT count(*) AS n FROM follow_ups f JOIN clients c ON c.id = f.client_id WHERE f.milestone = 'month1' AND f.reached = 1 AND c.actual_release BETWEEN ? AND ? AND c.actual_release <= ?`, ...p));
     // "Unknown" is never dropped: each outcome field adds up to the denominator.
     expect(m1.categories.filter((c) => c.key.startsWith('housing.')).reduce((n, c) => n + c.count, 0)).toBe(m1.denominator);
+  });
+
+  it('a contact recorded after the dashboard was shown counts in the next one: nothing is served from before a write', async () => {
+    const contacted = async () => (await inst.call('reports.dashboard', period)).indicators.find((i) => i.id === 'contacted72h')!;
+    const before = await contacted();
+    await inst.call('reports.dashboard', { ...period, prisonId: sql<{ id: string }>(`SELECT id FROM reference_items WHERE kind = 'prison' LIMIT 1`)[0]!.id });
+    const [uncontacted] = sql<{ id: string; actual_release: string }>(
+      `SELECT id, actual_release FROM clients c WHERE actual_release BETWEEN ? AND date(?, '-4 days') AND status != 'closed' AND custody = 'held'
+         AND NOT EXISTS (SELECT 1 FROM contact_notes n WHERE n.client_id = c.id AND n.phase = 'afterRelease')
+         AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.client_id = c.id AND f.reached = 1) LIMIT 1`,
+      period.from,
+      today,
+    );
+    expect(uncontacted, 'the demo has a released client nobody has contacted yet').toBeDefined();
+    await inst.call('contactLog.add', { clientId: uncontacted!.id, at: `${uncontacted!.actual_release}T15:00`, channel: 'outreach', phase: 'afterRelease', participants: '', notes: 'Setkání v den propuštění.' });
+    const after = await contacted();
+    expect(after.numerator).toBe(before.numerator + 1);
+    expect(after.denominator).toBe(before.denominator);
   });
 
   it('the clients behind a number are exactly the counted ones, and listing them is audited', async () => {

@@ -96,6 +96,20 @@ describe('DUDIT (Berman et al. 2005)', () => {
   });
 });
 
+describe('an unfinished screening', () => {
+  it('has a running total but no zone until every item is answered', () => {
+    for (const def of INSTRUMENTS) {
+      const lowest = Object.fromEntries(def.items.map((i) => [i.id, i.options.reduce((a, b) => (b.score < a.score ? b : a)).id]));
+      const [, ...rest] = def.items;
+      const partial = Object.fromEntries(rest.map((i) => [i.id, lowest[i.id]!]));
+      const score = scoreInstrument(def, partial, 'male');
+      expect(score.missingItemIds).toEqual([def.items[0]!.id]);
+      expect(score.zone).toBeNull();
+      expect(scoreInstrument(def, lowest, 'male').zone).not.toBeNull();
+    }
+  });
+});
+
 describe('every registered instrument', () => {
   it('has unique ids and texts in Czech and English', () => {
     expect(new Set(INSTRUMENTS.map((i) => i.id)).size).toBe(INSTRUMENTS.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeIndicator, type IndicatorId } from '../../shared/reports/indicators';
+import { computeIndicator, computeIndicators, needsDetails, type IndicatorId } from '../../shared/reports/indicators';
 import type { ReportClientRecord, ReportFollowUpRecord } from '../../shared/reports/records';
 import { CHECKLIST_ITEMS } from '../../shared/schemas/plan';
 
@@ -135,5 +135,48 @@ describe('distributions and filters', () => {
     expect(byFilter({ prisonId: 'p1' })).toEqual(['a', 'c']);
     expect(byFilter({ regionId: 'r2' })).toEqual(['c']);
     expect(byFilter({ workerId: 'w1', prisonId: 'p2' })).toEqual(['b']);
+  });
+});
+
+describe('whose details an indicator reads (what the loader may leave out)', () => {
+  const withoutDetails = (c: ReportClientRecord): ReportClientRecord => ({ ...c, checklist: [], services: [], contactsAfterRelease: [], followUps: [], handovers: [], oatProviderAttended: [] });
+  const everything = (c: ReportClientRecord) => ({
+    ...c,
+    checklist: allDone('2026-01-01'),
+    services: [
+      { kind: 'naloxoneKit' as const, deliveredOn: '2025-11-01' },
+      { kind: 'overdosePrevention' as const, deliveredOn: '2025-11-01' },
+      { kind: 'oatDose' as const, deliveredOn: '2025-11-01' },
+    ],
+    contactsAfterRelease: c.actualRelease ? [c.actualRelease] : [],
+    followUps: c.actualRelease ? [followUp('day1', c.actualRelease), followUp('month1', c.actualRelease)] : [],
+    handovers: [{ sentOn: '2025-11-01', receiptOn: '2025-11-02' }],
+    oatProviderAttended: [{ appointmentOn: null }],
+  });
+  // Clients inside and just outside the period and the 90-day look-ahead, each with every kind of detail.
+  const mixed = [
+    client({ id: 'in-period' }),
+    client({ id: 'period-start', actualRelease: '2026-01-01' }),
+    client({ id: 'before-period', actualRelease: '2025-12-31' }),
+    client({ id: 'after-period', actualRelease: '2026-04-01' }),
+    client({ id: 'released-today', actualRelease: '2026-06-15' }),
+    client({ id: 'future-release-date', actualRelease: '2026-07-01' }),
+    client({ id: 'upcoming-90', actualRelease: null, earliestRelease: '2026-09-13' }),
+    client({ id: 'upcoming-91', actualRelease: null, earliestRelease: '2026-09-14' }),
+    client({ id: 'earliest-passed', actualRelease: null, earliestRelease: '2026-06-14' }),
+    client({ id: 'no-dates', actualRelease: null, earliestRelease: null }),
+    client({ id: 'handed-over', custody: 'handedOver' }),
+    client({ id: 'imported', importedByHandover: true }),
+  ].map(everything);
+  const sets: [string, ReportClientRecord[]][] = [['mixed clients', mixed], ...edgeCases.map(([name, , records]): [string, ReportClientRecord[]] => [name, records])];
+
+  it.each(sets)('%s: every indicator is the same with the details of clients outside needsDetails left out', (_name, records) => {
+    const narrowed = records.map((c) => (needsDetails(period)(c) ? c : withoutDetails(c)));
+    expect(computeIndicators(narrowed, period)).toEqual(computeIndicators(records, period));
+  });
+
+  it('the look-ahead and the period bound it on both sides', () => {
+    const named = mixed.filter(needsDetails(period)).map((c) => c.id);
+    expect(named).toEqual(['in-period', 'period-start', 'upcoming-90', 'handed-over', 'imported']);
   });
 });

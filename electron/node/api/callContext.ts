@@ -1,6 +1,7 @@
 import type { Client } from '../../../shared/schemas/client';
 import type { SessionUser } from '../../../shared/schemas/user';
 import { appendAudit } from '../audit/auditLog';
+import type { HealthAccess } from '../clients/clientAccess';
 import type { Store } from '../store/open';
 import type { Clock, InstallationPort, ReadContext, ReadDb, WriteContext, WriteDb } from './context';
 
@@ -13,10 +14,12 @@ export interface UserCallContextOptions {
   installation: InstallationPort;
   /** The client the dispatcher resolved and checked; undefined for calls without a client scope. */
   client?: Client | null | undefined;
+  /** The user's right to the client's health sections (clientAccess.ts), for calls that return a mix and strip them. */
+  health?: HealthAccess;
 }
 
 /** Builds the context of a logged-in user's call (the dispatcher's half of the contract). */
-export function createUserCallContext(opts: UserCallContextOptions): (ReadContext | WriteContext) & { client?: Client | null } {
+export function createUserCallContext(opts: UserCallContextOptions): (ReadContext | WriteContext) & { client?: Client | null; health?: HealthAccess } {
   const { store, user, clock } = opts;
   const writeDb = store.db as WriteDb;
   const actor = { actorId: user.id, actorName: user.username };
@@ -27,7 +30,7 @@ export function createUserCallContext(opts: UserCallContextOptions): (ReadContex
     today: clock.today,
     // Reads of client data are audited too (SPEC W11): the audit trail is the one thing a read call writes.
     audit: (event: Parameters<ReadContext['audit']>[0]) => appendAudit(writeDb, { ...actor, ...event }, clock.now),
-    ...(opts.client === undefined ? {} : { client: opts.client }),
+    ...(opts.client === undefined ? {} : { client: opts.client, health: opts.health ?? 'none' }),
   };
   if (!opts.mutates) {
     // The read-only connection (the plain benchmark twin has none and shares the main one).

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AnyCallDefinition } from '../../../shared/api/contract';
 import type { Client } from '../../../shared/schemas/client';
+import type { HealthAccess } from '../clients/clientAccess';
 import type { SessionUser } from '../../../shared/schemas/user';
 import type { AuditEvent } from '../audit/auditLog';
 import type { Backend } from '../backend';
@@ -38,6 +39,10 @@ export interface InstallationPort {
   /** The audit anchor found beside the database at unlock. */
   auditAnchor(): AuditAnchor | null;
   autoLockMinutes: number;
+  /** Break the glass: lets this session's admin read one client's health sections until `untilMs`. */
+  grantHealthAccess(clientId: string, untilMs: number): void;
+  /** Until when this session holds a break-the-glass grant for the client (ms), if it does. */
+  healthGrantUntil(clientId: string): number | undefined;
 }
 
 /** ONE clock per call: `now` for timestamps, `today` the workstation's local calendar date (YYYY-MM-DD). */
@@ -83,9 +88,9 @@ type BaseContextFor<D extends AnyCallDefinition> = D['mutates'] extends true ? W
 export type ContextFor<D extends AnyCallDefinition> = D['access'] extends 'public' | 'recovery'
   ? SessionContext
   : D['client'] extends { optional: true }
-    ? BaseContextFor<D> & { readonly client: Client | null }
+    ? BaseContextFor<D> & { readonly client: Client | null; readonly health: HealthAccess }
     : D['client'] extends { access: string }
-      ? BaseContextFor<D> & { readonly client: Client }
+      ? BaseContextFor<D> & { readonly client: Client; readonly health: HealthAccess }
       : BaseContextFor<D>;
 
 /** Any user context, for helpers shared by read and write calls. */

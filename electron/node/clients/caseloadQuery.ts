@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { CaseloadFlag, CaseloadPage, CaseloadQuery, CaseloadSort } from '../../../shared/schemas/caseload';
 import { caseloadQuerySchema } from '../../../shared/schemas/caseload';
@@ -9,6 +9,8 @@ import { readReceiptOverdueDays } from '../handover/handoverSettings';
 import { localDate } from '../../../shared/plan';
 import type { SessionUser } from '../../../shared/schemas/user';
 import { reachCondition } from './clientAccess';
+import { foldName } from './clientRepository';
+import { readOfficeWideCaseload } from '../careTeam/caseloadVisibility';
 
 const prison = alias(referenceItems, 'prison');
 const region = alias(referenceItems, 'region');
@@ -33,6 +35,15 @@ const sortColumns: Record<CaseloadSort, SQL[]> = {
   completeness: [sql`CAST(${clients.checklistDone} AS REAL) / max(${clients.checklistTotal}, 1)`, sql`${clients.sortName}`],
 };
 
+/** Every typed word in the name or the code (case and diacritics ignored), as LIKE conditions. */
+function nameOrCodeMatches(search: string): SQL {
+  const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const words = search.trim().split(/\s+/).filter(Boolean);
+  return and(
+    ...words.map((w) => or(sql`${clients.sortName} LIKE ${like(foldName(w))} ESCAPE '\\'`, sql`${clients.code} LIKE ${like(w.toUpperCase())} ESCAPE '\\'`)),
+  )!;
+}
+
 /** Whole calendar days from `today` (YYYY-MM-DD) to `date`. */
 export function daysBetween(today: string, date: string): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
@@ -47,8 +58,11 @@ export function queryCaseload(db: Db, viewer: Pick<SessionUser, 'id' | 'role'>, 
   // The workstation's calendar day, as the checklist and follow-ups count it (not UTC's, off by one at night).
   const today = localDate(now.getTime());
   const conditions: (SQL | undefined)[] = [];
-  // Only clients within the viewer's reach (clientAccess.ts); the worker filter narrows that further.
-  conditions.push(reachCondition(viewer));
+  // Only clients within the viewer's reach (clientAccess.ts), unless the office-wide list is on: then every
+  // client is listed, and the rows outside reach are marked not openable. The worker filter narrows further.
+  const reach = reachCondition(viewer);
+  const officeWide = reach !== undefined && viewer.role !== 'evaluator' && readOfficeWideCaseload(db);
+  if (!officeWide) conditions.push(reach);
   if (q.workerId) conditions.push(eq(clients.assignedWorkerId, q.workerId));
   if (q.prisonId) conditions.push(eq(clients.prisonId, q.prisonId));
   if (q.regionId) conditions.push(eq(clients.regionId, q.regionId));
@@ -60,7 +74,9 @@ export function queryCaseload(db: Db, viewer: Pick<SessionUser, 'id' | 'role'>, 
     db.run(sql`CREATE TEMP TABLE IF NOT EXISTS search_hits (client_rowid INTEGER PRIMARY KEY)`);
     db.run(sql`DELETE FROM temp.search_hits`);
     db.run(sql`INSERT INTO temp.search_hits SELECT rowid FROM client_search WHERE client_search MATCH ${fts}`);
-    conditions.push(sql`${clients}.rowid IN (SELECT client_rowid FROM temp.search_hits)`);
+    const hit = sql`${clients}.rowid IN (SELECT client_rowid FROM temp.search_hits)`;
+    // Outside one's reach a row is found by its name or code only: a match in notes would reveal what they say.
+    conditions.push(officeWide && reach ? or(and(reach, hit), and(not(reach), nameOrCodeMatches(q.search))) : hit);
   }
   const where = and(...conditions);
   const dir = q.direction === 'desc' ? sql`DESC` : sql`ASC`;
@@ -102,6 +118,7 @@ export function queryCaseload(db: Db, viewer: Pick<SessionUser, 'id' | 'role'>, 
           receiptReceivedAt: clients.receiptReceivedAt,
           handedOverAt: clients.handedOverAt,
           createdAt: clients.createdAt,
+          openable: reach && officeWide ? sql<number>`CASE WHEN ${reach} THEN 1 ELSE 0 END` : sql<number>`1`,
         })
         .from(clients)
         .leftJoin(prison, eq(prison.id, clients.prisonId))
@@ -115,10 +132,11 @@ export function queryCaseload(db: Db, viewer: Pick<SessionUser, 'id' | 'role'>, 
 
   return {
     total,
-    rows: rows.map(({ rowid: _rowid, actualRelease, receiptReceivedAt, handedOverAt, createdAt, ...r }) => {
+    rows: rows.map(({ rowid: _rowid, actualRelease, receiptReceivedAt, handedOverAt, createdAt, openable, ...r }) => {
       const daysToRelease = r.earliestRelease ? daysBetween(today, r.earliestRelease) : null;
       const flags: CaseloadFlag[] = [];
-      const inCustody = !actualRelease && (r.status === 'intake' || r.status === 'active');
+      // A case handed over is the receiver's to work: no release alerts here, only where its receipt stands.
+      const inCustody = r.custody === 'held' && !actualRelease && (r.status === 'intake' || r.status === 'active');
       const checklistIncomplete = r.checklistDone < r.checklistTotal;
       if (inCustody && daysToRelease !== null && daysToRelease >= 0 && daysToRelease <= SOON_DAYS && checklistIncomplete) flags.push('releaseSoonChecklistIncomplete');
       if (inCustody && daysToRelease !== null && daysToRelease < 0) flags.push('releaseOverdue');
@@ -130,7 +148,7 @@ export function queryCaseload(db: Db, viewer: Pick<SessionUser, 'id' | 'role'>, 
       // A client registered last week without a contact yet is not "out of touch": count from registration.
       const sinceContact = daysBetween((r.lastContactAt ?? createdAt).slice(0, 10), today);
       if (r.status !== 'closed' && r.custody === 'held' && sinceContact > NO_CONTACT_DAYS) flags.push('noRecentContact');
-      return { ...r, daysToRelease, flags };
+      return { ...r, daysToRelease, flags, openable: Boolean(openable) };
     }),
   };
 }

@@ -6,7 +6,7 @@ import { handover } from '../../../shared/i18n/locales/handover';
  * report is the English translation of `errors.handover.<kind>` (shared/i18n/locales/handover.ts): one text, in
  * one place, for both the backend and the screens.
  */
-const { consent: _consentReasons, ...HANDOVER_ERROR_MESSAGES } = handover.en.errors.handover;
+const { consent: _consentReasons, cardReasons: _cardReasons, ...HANDOVER_ERROR_MESSAGES } = handover.en.errors.handover;
 export type HandoverErrorKind = keyof typeof HANDOVER_ERROR_MESSAGES;
 
 /** A refusal with a specific, human-readable reason; nothing has been written when it is thrown. */

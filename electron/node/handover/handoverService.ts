@@ -269,7 +269,7 @@ export async function inspectHandover(ctx: UserCallContext, source: FileSource, 
   // Possible duplicates only among the clients this user may reach: the preview never reveals another caseload.
   const inReach = (id: string) => {
     const c = findClientById(ctx.db, id);
-    return c && mayReachClient(ctx.user, c) ? c : undefined;
+    return c && mayReachClient(ctx.db, ctx.user, c) ? c : undefined;
   };
   const duplicates = findPossibleDuplicates(ctx.db, { code: r.code, firstName: r.firstName, lastName: r.lastName, dateOfBirth: r.dateOfBirth }).filter((d) => inReach(d.id));
   const knownCase = sameCase?.clientId ? inReach(sameCase.clientId) : undefined;

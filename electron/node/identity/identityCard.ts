@@ -82,26 +82,27 @@ export function cardFileText(card: IdentityCard, signature: string): string {
  * Checks a card's self-signature and shape. `cardBytes` must be canonical; the fingerprint must be the hash of
  * the signing key it carries. Expiry is the caller's decision (an expired card may still identify an old bundle).
  */
+// `reason` names the Czech (and English) sentence for the screen; `detail` stays the English one for the CLI and logs.
 export function verifyCardBytes(cardBytes: Uint8Array, signature: string, source = 'identity card'): IdentityCard {
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(cardBytes));
   } catch {
-    throw new HandoverError('cardInvalid', { detail: 'it is not JSON' });
+    throw new HandoverError('cardInvalid', { reason: 'notJson', detail: 'it is not JSON' });
   }
   const result = identityCardSchema.safeParse(parsed);
-  if (!result.success) throw new HandoverError('cardInvalid', { detail: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 300) });
+  if (!result.success) throw new HandoverError('cardInvalid', { reason: 'schema', detail: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ').slice(0, 300) });
   const card = result.data;
-  if (!canonicalBytes(card).equals(Buffer.from(cardBytes))) throw new HandoverError('cardInvalid', { detail: 'it is not in canonical form' });
+  if (!canonicalBytes(card).equals(Buffer.from(cardBytes))) throw new HandoverError('cardInvalid', { reason: 'notCanonical', detail: 'it is not in canonical form' });
   const publicKey = new Uint8Array(Buffer.from(card.signingKey, 'base64'));
-  if (fingerprintOf(publicKey) !== card.fingerprint) throw new HandoverError('cardInvalid', { detail: 'the fingerprint does not belong to the signing key' });
+  if (fingerprintOf(publicKey) !== card.fingerprint) throw new HandoverError('cardInvalid', { reason: 'fingerprint', detail: 'the fingerprint does not belong to the signing key' });
   let sig;
   try {
     sig = parseMinisig(signature, source);
     const comment = minisignVerify(cardBytes, sig, publicKey, source);
     if (comment !== cardTrustedComment(card)) throw new HandoverError('trustedCommentMismatch', { name: source });
   } catch (e) {
-    if (e instanceof HandoverError) throw new HandoverError('cardInvalid', { detail: 'its self-signature does not verify' });
+    if (e instanceof HandoverError) throw new HandoverError('cardInvalid', { reason: 'signature', detail: 'its self-signature does not verify' });
     throw e;
   }
   return card;
@@ -109,15 +110,15 @@ export function verifyCardBytes(cardBytes: Uint8Array, signature: string, source
 
 /** Parses a card file or pasted text (surrounding whitespace and e-mail quoting are tolerated). */
 export function parseCardText(text: string): { card: IdentityCard; cardBytes: Buffer; signature: string } {
-  if (text.length > MAX_CARD_TEXT) throw new HandoverError('cardInvalid', { detail: 'the text is too long for a card' });
+  if (text.length > MAX_CARD_TEXT) throw new HandoverError('cardInvalid', { reason: 'tooLong', detail: 'the text is too long for a card' });
   let outer: unknown;
   try {
     outer = JSON.parse(text.trim());
   } catch {
-    throw new HandoverError('cardInvalid', { detail: 'the text is not a Throughcare card (not JSON)' });
+    throw new HandoverError('cardInvalid', { reason: 'notCard', detail: 'the text is not a Throughcare card (not JSON)' });
   }
   const file = cardFileSchema.safeParse(outer);
-  if (!file.success) throw new HandoverError('cardInvalid', { detail: 'the text is not a Throughcare card' });
+  if (!file.success) throw new HandoverError('cardInvalid', { reason: 'notCard', detail: 'the text is not a Throughcare card' });
   const cardBytes = canonicalBytes(file.data.card);
   const card = verifyCardBytes(cardBytes, file.data.signature);
   return { card, cardBytes, signature: file.data.signature };

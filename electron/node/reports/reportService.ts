@@ -71,7 +71,7 @@ export function indicatorValue(r: IndicatorResult, records: ReadonlyMap<string, 
 }
 
 export function buildDashboard(sqlite: Database.Database, period: ReportPeriod, filter: ReportFilter, mayListClients: boolean): Dashboard {
-  const records = loadReportRecords(sqlite);
+  const records = loadReportRecords(sqlite, period);
   const byId = new Map(records.map((r) => [r.id, r]));
   const names = referenceNames(sqlite);
   const workers = sqlite
@@ -96,7 +96,7 @@ export function indicatorClients(
   period: ReportPeriod,
   filter: ReportFilter,
 ): IndicatorClient[] {
-  const result = computeIndicator(input.indicatorId, loadReportRecords(sqlite), period, filter);
+  const result = computeIndicator(input.indicatorId, loadReportRecords(sqlite, period), period, filter);
   const ids = input.category !== undefined ? (result.categories.find((c) => c.key === input.category)?.ids ?? []) : input.part === 'numerator' ? result.numeratorIds : result.denominatorIds;
   const unique = [...new Set(ids)];
   if (!unique.length) return [];
@@ -117,7 +117,7 @@ export function indicatorClients(
 
 /** Every indicator aggregated and suppressed: what the export's period table and the signed report carry. */
 export function aggregateAll(sqlite: Database.Database, period: ReportPeriod): AggregatedIndicator[] {
-  const records = loadReportRecords(sqlite);
+  const records = loadReportRecords(sqlite, period);
   const byId = new Map(records.map((r) => [r.id, r]));
   const names = referenceNames(sqlite);
   return computeIndicators(records, period).map((r) => aggregateIndicator(r, byId, names));
@@ -157,7 +157,7 @@ export function evaluationExport(sqlite: Database.Database, period: ReportPeriod
       (r) => r.client_id,
     ),
   );
-  const records = loadReportRecords(sqlite).filter((r) => !withdrawn.has(r.id));
+  const records = loadReportRecords(sqlite, period).filter((r) => !withdrawn.has(r.id));
   const names = referenceNames(sqlite);
   const people = new Map(
     (sqlite.prepare(`SELECT id, date_of_birth, sex FROM clients`).all() as { id: string; date_of_birth: string; sex: string }[]).map((r) => [r.id, r]),

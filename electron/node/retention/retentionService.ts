@@ -5,7 +5,7 @@ import { RETENTION_DEFAULT_MONTHS, retentionDueOn, type RetentionCandidate } fro
 import type { WriteContext } from '../api/context';
 import type { Client } from '../../../shared/schemas/client';
 import type { Db } from '../store/open';
-import { assessments, clientAttachments, clients, consents, contactNotes, drafts, followUps, handoverExports, handoverImports, planGoals, planTasks, referrals, screenings, servicesLog, settings, checklistItems } from '../store/schema';
+import { assessments, careTeamMembers, clientAttachments, clients, consents, contactNotes, drafts, followUps, handoverExports, handoverImports, planGoals, planTasks, referrals, screenings, servicesLog, settings, checklistItems } from '../store/schema';
 import { retention } from '../../../shared/i18n/locales/retention';
 
 /** The English sentences of the refusals come from the locale: one text for the API, the CLI and the screens. */
@@ -86,7 +86,7 @@ export function eraseClient(ctx: WriteContext & { readonly client: Client }, inp
     const draftKeys = tx.select({ userId: drafts.userId, formKey: drafts.formKey }).from(drafts).all().filter((d) => [...ownIds].some((own) => d.formKey.includes(own)));
     for (const d of draftKeys) tx.delete(drafts).where(and(eq(drafts.userId, d.userId), eq(drafts.formKey, d.formKey))).run();
     // Children first (the contact-note triggers then refresh a document that is deleted with the client right after).
-    for (const table of [contactNotes, planTasks, planGoals, checklistItems, servicesLog, followUps, referrals, screenings, assessments, consents, clientAttachments, handoverExports]) {
+    for (const table of [contactNotes, planTasks, planGoals, checklistItems, servicesLog, followUps, referrals, screenings, assessments, consents, clientAttachments, handoverExports, careTeamMembers]) {
       tx.delete(table).where(eq(table.clientId, id)).run();
     }
     const caseIds = tx.select({ caseId: handoverImports.caseId }).from(handoverImports).where(eq(handoverImports.clientId, id)).all().map((r) => r.caseId);

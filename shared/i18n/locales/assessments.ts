@@ -279,6 +279,7 @@ export const assessments = {
       chartTitle: '{{name}} v čase',
       chartLabel: 'Graf skóre {{name}} v čase; tabulka níže obsahuje stejné hodnoty.',
       zoneUnknown: 'Pásmo závisí na pohlaví',
+      answers: { column: 'Odpovědi', open: 'Zobrazit', openNamed: 'Zobrazit odpovědi: {{name}}, {{date}}', title: 'Odpovědi – {{name}}, {{date}}', tableLabel: 'Odpovědi na otázky', question: 'Otázka', answer: 'Odpověď', points: 'Body' },
       form: {
         back: 'Zpět na screening',
         date: 'Datum zadání',
@@ -289,6 +290,7 @@ export const assessments = {
         question: 'Otázka {{n}}',
         total: 'Celkové skóre',
         answered: 'Zodpovězeno {{answered}} z {{total}}',
+        incompleteStatus: 'Neúplné: odpovězeno {{answered}} z {{total}}, pásmo se určí po poslední odpovědi',
         notes: 'Poznámka',
         save: 'Uložit výsledek',
         saved_one: 'Výsledek {{name}} uložen: {{count}} bod.',
@@ -577,6 +579,7 @@ export const assessments = {
       chartTitle: '{{name}} over time',
       chartLabel: 'Chart of {{name}} scores over time; the table below has the same values.',
       zoneUnknown: 'Zone depends on sex',
+      answers: { column: 'Answers', open: 'Show', openNamed: 'Show answers: {{name}}, {{date}}', title: 'Answers – {{name}}, {{date}}', tableLabel: 'Answers to the questions', question: 'Question', answer: 'Answer', points: 'Points' },
       form: {
         back: 'Back to screening',
         date: 'Date administered',
@@ -587,6 +590,7 @@ export const assessments = {
         question: 'Question {{n}}',
         total: 'Total score',
         answered: '{{answered}} of {{total}} answered',
+        incompleteStatus: 'Incomplete: {{answered}} of {{total}} answered; the zone is given after the last answer',
         notes: 'Note',
         save: 'Save result',
         saved_one: '{{name}} result saved: {{count}} point.',

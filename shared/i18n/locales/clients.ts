@@ -1,15 +1,15 @@
 // The caseload, the client record and its registration form, and the prisons/regions lists (W2, W3).
 export const clients = {
   cs: {
-    status: { intake: 'Příjem', active: 'Aktivní', released: 'Propuštěn(a)', followUp: 'Následná péče', closed: 'Uzavřeno' },
+    status: { intake: 'Příjem', active: 'Aktivní', released: 'Propuštěn(a)', released_male: 'Propuštěn', released_female: 'Propuštěna', followUp: 'Následná péče', closed: 'Uzavřeno' },
     sex: { female: 'Žena', male: 'Muž', other: 'Jiné', unknown: 'Neuvedeno' },
     language: { cs: 'čeština', en: 'angličtina' },
     flags: {
       releaseSoonChecklistIncomplete: 'Propuštění do 30 dní, plán neúplný',
       releaseOverdue: 'Datum propuštění minulo',
       handedOver: 'Předáno',
-      receiptPending: 'Čeká na potvrzení převzetí',
-      receiptOverdue: 'Potvrzení převzetí nepřišlo včas',
+      receiptPending: 'Předáno, čeká na potvrzení',
+      receiptOverdue: 'Předáno, potvrzení nepřišlo včas',
       noRecentContact: 'Přes 30 dní bez kontaktu',
     },
     days: {
@@ -95,14 +95,21 @@ export const clients = {
       status: 'Stav',
       notes: 'Poznámky',
       createdAt: 'Zaregistrován(a)',
+      createdAt_male: 'Zaregistrován',
+      createdAt_female: 'Zaregistrována',
       updatedAt: 'Naposledy změněno',
       lastContact: 'Poslední kontakt',
     },
     sections: { person: 'Osoba', sentence: 'Výkon trestu', afterRelease: 'Po propuštění', case: 'Vedení případu' },
+    releaseOffer: 'Zároveň změnit stav na „Propuštěn(a)“',
+    releaseOffer_male: 'Zároveň změnit stav na „Propuštěn“',
+    releaseOffer_female: 'Zároveň změnit stav na „Propuštěna“',
     register: {
       title: 'Registrace klienta',
       submit: 'Zaregistrovat klienta',
-      done: 'Klient {{code}} je zaregistrován.',
+      done: 'Klient(ka) {{code}} je zaregistrován(a).',
+      done_male: 'Klient {{code}} je zaregistrován.',
+      done_female: 'Klientka {{code}} je zaregistrována.',
     },
     edit: {
       title: 'Úprava údajů klienta',
@@ -176,15 +183,15 @@ export const clients = {
     },
   },
   en: {
-    status: { intake: 'Intake', active: 'Active', released: 'Released', followUp: 'Follow-up', closed: 'Closed' },
+    status: { intake: 'Intake', active: 'Active', released: 'Released', released_male: 'Released', released_female: 'Released', followUp: 'Follow-up', closed: 'Closed' },
     sex: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not stated' },
     language: { cs: 'Czech', en: 'English' },
     flags: {
       releaseSoonChecklistIncomplete: 'Release within 30 days, plan incomplete',
       releaseOverdue: 'Release date passed',
       handedOver: 'Handed over',
-      receiptPending: 'Receipt pending',
-      receiptOverdue: 'Receipt overdue',
+      receiptPending: 'Handed over, awaiting receipt',
+      receiptOverdue: 'Handed over, receipt overdue',
       noRecentContact: 'No contact for 30+ days',
     },
     days: {
@@ -270,14 +277,21 @@ export const clients = {
       status: 'Status',
       notes: 'Notes',
       createdAt: 'Registered',
+      createdAt_male: 'Registered',
+      createdAt_female: 'Registered',
       updatedAt: 'Last changed',
       lastContact: 'Last contact',
     },
     sections: { person: 'Person', sentence: 'Sentence', afterRelease: 'After release', case: 'Case' },
+    releaseOffer: 'Also set the status to “Released”',
+    releaseOffer_male: 'Also set the status to “Released”',
+    releaseOffer_female: 'Also set the status to “Released”',
     register: {
       title: 'Register a client',
       submit: 'Register client',
       done: 'Client {{code}} registered.',
+      done_male: 'Client {{code}} registered.',
+      done_female: 'Client {{code}} registered.',
     },
     edit: {
       title: 'Edit client details',

@@ -115,7 +115,7 @@ export const reports = {
       reports: {
         periodOrder: 'Začátek období musí být nejpozději jeho konec.',
         periodTooLong: 'Období může být nejvýše 10 let.',
-        reportUnreadable: 'Soubor „{{file}}“ není zpráva o ukazatelích z Throughcare nebo je poškozený ({{detail}}).',
+        reportUnreadable: 'Soubor „{{file}}“ není zpráva o ukazatelích z Throughcare nebo je poškozený.',
         reportTampered: 'Zpráva „{{file}}“ byla po podpisu změněna nebo podpis nesedí. Nic nebylo načteno.',
         reportUnknownSender: 'Zprávu „{{file}}“ podepsal(a) {{name}} ({{organisation}}), kdo není mezi ověřenými důvěryhodnými kontakty. Nejprve přidejte a ověřte jeho/její kartu. Nic nebylo načteno.',
         reportDuplicate: 'Zpráva „{{file}}“ už byla načtena. Nic nebylo změněno.',

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { apiError } from '../../../../shared/api';
+import { z } from 'zod';
+import { ApiError, apiError, issuesFromZod } from '../../../../shared/api';
 import type { clientsCalls, referenceCalls } from '../../../../shared/api/calls/clients';
-import type { Client } from '../../../../shared/schemas/client';
+import { checkClientDatesAt, type Client } from '../../../../shared/schemas/client';
 import type { HandlersFor } from './types';
 import { referenceItems } from '../../store/schema';
 import {
@@ -21,6 +22,18 @@ function unchangedSince(client: Client, revision: number): Client {
     throw apiError('CONFLICT', 'Someone changed this client since you opened it. Reload to see the latest version.', 'errors.staleRevision');
   }
   return client;
+}
+
+/**
+ * The date rules that need today (birth, actual release), on the call's one clock. An update checks only the
+ * values it changes, so an old record is not blocked by a rule it predates.
+ */
+function checkDatesAgainstToday(fields: Record<string, unknown>, today: string, under?: 'client'): void {
+  const rules = z.any().superRefine(checkClientDatesAt(today));
+  const result = (under ? z.object({ [under]: rules }) : rules).safeParse(under ? { [under]: fields } : fields);
+  if (result.success) return;
+  const first = result.error.issues[0] as { message: string; params?: { i18n?: string } };
+  throw new ApiError({ code: 'VALIDATION', message: first.message, messageKey: `validation.${first.params?.i18n ?? 'invalid'}`, issues: issuesFromZod(result.error) });
 }
 
 export const clientsHandlers: HandlersFor<typeof clientsCalls> = {
@@ -44,6 +57,7 @@ export const clientsHandlers: HandlersFor<typeof clientsCalls> = {
   },
 
   'clients.create': (input, ctx) => {
+    checkDatesAgainstToday(input.client, ctx.today, 'client');
     const code = input.client.code ?? generateClientCode(ctx.db);
     const fields = { ...input.client, code };
     checkClientReferences(ctx.db, fields);
@@ -66,6 +80,7 @@ export const clientsHandlers: HandlersFor<typeof clientsCalls> = {
   'clients.update': (input, ctx) => {
     const { id, revision, ...patch } = input;
     const current = unchangedSince(ctx.client, revision);
+    checkDatesAgainstToday(Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== (current as Record<string, unknown>)[k])), ctx.today);
     const merged = { ...current, ...patch };
     checkClientReferences(ctx.db, merged);
     if (patch.code && patch.code !== current.code && findPossibleDuplicates(ctx.db, { ...merged, code: patch.code }, id).some((d) => d.reason === 'sameCode')) {

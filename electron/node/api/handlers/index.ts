@@ -16,6 +16,7 @@ import { reportsHandlers } from './reports';
 import { consentHandlers, handoverHandlers, identityHandlers, trustedContactsHandlers } from './handover';
 import { retentionHandlers } from './retention';
 import { backupHandlers } from './backup';
+import { careTeamHandlers } from './careTeam';
 import { attachmentsHandlers } from './attachments';
 import { clientImportHandlers } from './clientImport';
 
@@ -41,6 +42,7 @@ export const handlers: HandlersFor<ApiContract> = {
   ...retentionHandlers,
   ...reportsHandlers,
   ...backupHandlers,
+  ...careTeamHandlers,
   ...attachmentsHandlers,
   ...clientImportHandlers,
 };

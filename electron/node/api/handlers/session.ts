@@ -1,4 +1,5 @@
 
+import { readOfficeWideCaseload, writeOfficeWideCaseload } from '../../careTeam/caseloadVisibility';
 import { randomUUID } from 'node:crypto';
 import { writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -183,7 +184,7 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
 
   'settings.get': (_input, ctx) => {
     const file = ctx.installation.readKeySlots();
-    return { ...file.installation, autoLockMinutes: ctx.installation.autoLockMinutes, receiptOverdueDays: readReceiptOverdueDays(ctx.db) };
+    return { ...file.installation, autoLockMinutes: ctx.installation.autoLockMinutes, receiptOverdueDays: readReceiptOverdueDays(ctx.db), officeWideCaseload: readOfficeWideCaseload(ctx.db) };
   },
 
   'settings.update': (input, ctx) => {
@@ -194,7 +195,8 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
     };
     const autoLockMinutes = input.autoLockMinutes ?? ctx.installation.autoLockMinutes;
     const receiptOverdueDays = input.receiptOverdueDays ?? readReceiptOverdueDays(ctx.db);
-    const event = { action: 'settings.updated', details: { autoLockMinutes, receiptOverdueDays } };
+    const officeWideCaseload = input.officeWideCaseload ?? readOfficeWideCaseload(ctx.db);
+    const event = { action: 'settings.updated', details: { autoLockMinutes, receiptOverdueDays, officeWideCaseload } };
     const namesChanged = installation.organisation !== current.organisation || installation.workstation !== current.workstation;
     // The names live in the key slots (shown before unlock), so changing them is a key-slot change.
     const write = namesChanged
@@ -209,9 +211,10 @@ export const sessionHandlers: HandlersFor<typeof sessionCalls> = {
         .values({ key: 'autoLockMinutes', value: JSON.stringify(autoLockMinutes) })
         .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(autoLockMinutes) } })
         .run();
+      writeOfficeWideCaseload(tx, officeWideCaseload);
     });
     ctx.installation.autoLockMinutes = autoLockMinutes;
-    return { ...installation, autoLockMinutes, receiptOverdueDays };
+    return { ...installation, autoLockMinutes, receiptOverdueDays, officeWideCaseload };
   },
 };
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { users } from './core';
 
 /** Prisons and regions of return: the reference lists the client forms pick from. */
@@ -66,6 +66,22 @@ export const clients = sqliteTable(
     index('clients_region_idx').on(t.regionId, sql`(${t.earliestRelease} IS NULL)`, t.earliestRelease, t.sortName),
     index('clients_birth_idx').on(t.dateOfBirth),
   ],
+);
+
+/**
+ * A client's care team (SPEC §1 roles): colleagues beside the responsible worker (`clients.assigned_worker_id`)
+ * who may reach the case, caseworkers and clinicians. Local to this installation: it never travels in a handover.
+ */
+export const careTeamMembers = sqliteTable(
+  'care_team_members',
+  {
+    clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull().references(() => users.id),
+    addedAt: text('added_at').notNull(),
+    addedBy: text('added_by').notNull().references(() => users.id),
+  },
+  // The user's index answers "which clients is this user on the team of" for every list's reach condition.
+  (t) => [primaryKey({ columns: [t.clientId, t.userId] }), index('care_team_user_idx').on(t.userId, t.clientId)],
 );
 
 /** The contact log (W6): every contact with or about a client. Full-text indexed (see store/searchIndex.ts). */
