@@ -17,6 +17,7 @@ import { retentionCalls } from './calls/retention';
 import { backupCalls } from './calls/backup';
 import { careTeamCalls } from './calls/careTeam';
 import { attachmentsCalls } from './calls/attachments';
+import { clientImportCalls } from './calls/clientImport';
 
 /**
  * The whole API between the UI and the Node side. Each area declares its calls in `calls/<area>.ts`;
@@ -45,6 +46,7 @@ export const apiContract = {
   ...backupCalls,
   ...careTeamCalls,
   ...attachmentsCalls,
+  ...clientImportCalls,
 } satisfies Record<string, AnyCallDefinition>;
 
 export type ApiContract = typeof apiContract;

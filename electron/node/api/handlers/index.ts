@@ -18,6 +18,7 @@ import { retentionHandlers } from './retention';
 import { backupHandlers } from './backup';
 import { careTeamHandlers } from './careTeam';
 import { attachmentsHandlers } from './attachments';
+import { clientImportHandlers } from './clientImport';
 
 /** The dispatch table: the type forces one handler for every call in the contract. */
 export const handlers: HandlersFor<ApiContract> = {
@@ -43,4 +44,5 @@ export const handlers: HandlersFor<ApiContract> = {
   ...backupHandlers,
   ...careTeamHandlers,
   ...attachmentsHandlers,
+  ...clientImportHandlers,
 };
