@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'caseload.viewed',
   'client.created',
   'client.erased',
+  'client.imported',
   'client.printed',
   'client.read',
   'client.reassigned',

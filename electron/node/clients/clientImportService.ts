@@ -71,7 +71,7 @@ export function importClients(ctx: WriteContext, rows: Row[], dryRun: boolean): 
   }
 
   if (problems.length || dryRun) return { imported: 0, codes: [], problems, teamPending };
-  ctx.change({ action: 'clients.imported', details: { count: ready.length } }, (tx) => {
+  ctx.change({ action: 'client.imported', details: { count: ready.length } }, (tx) => {
     for (const fields of ready) insertClient(tx, fields, ctx.now, randomUUID());
   });
   return { imported: ready.length, codes: ready.map((r) => r.code), problems: [], teamPending };
