@@ -90,6 +90,18 @@ describe('the API is all or nothing', () => {
       expect(inst.snapshot()).toEqual(before);
       const ok = await inst.call('clients.import', { rows: [{ ...row, line: 2 }] });
       expect(ok).toMatchObject({ imported: 1, codes: ['ABC-0001'] });
+
+      // The team column becomes the client's care team, by the same rule as on screen: caseworkers and clinicians.
+      await inst.call('users.create', { username: 'pkral', displayName: 'Petr Král', role: 'clinician', password: 'dlouhé heslo klinika' });
+      const beforeTeam = inst.snapshot();
+      const admin = await inst.call('clients.import', { rows: [{ ...row, line: 2, code: 'ABC-0003', team: ['admin'] }] });
+      expect(admin).toMatchObject({ imported: 0, problems: [{ line: 2, key: 'unknownTeamMember', params: { value: 'admin' } }] });
+      expect(inst.snapshot()).toEqual(beforeTeam);
+      const withTeam = await inst.call('clients.import', { rows: [{ ...row, line: 2, code: 'ABC-0003', team: ['PKral'] }] });
+      expect(withTeam).toMatchObject({ imported: 1, codes: ['ABC-0003'] });
+      const client = (await inst.call('clients.caseload', { limit: 200 })).rows.find((c) => c.code === 'ABC-0003')!;
+      const team = await inst.call('careTeam.get', { clientId: client.id });
+      expect(team.members.map((m) => m.displayName)).toEqual(['Petr Král']);
     } finally {
       inst.dispose();
     }

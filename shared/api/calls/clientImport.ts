@@ -31,7 +31,7 @@ export const clientImportCalls = {
    */
   'clients.import': defineCall({
     input: z.object({ rows: z.array(clientImportRowSchema).min(1).max(CLIENT_IMPORT_MAX_ROWS), dryRun: z.boolean().default(false) }).strict(),
-    output: z.object({ imported: z.number().int(), codes: z.array(z.string()), problems: z.array(clientImportProblemSchema), teamPending: z.number().int() }),
+    output: z.object({ imported: z.number().int(), codes: z.array(z.string()), problems: z.array(clientImportProblemSchema) }),
     access: ['admin'],
     mutates: true,
     client: 'none',

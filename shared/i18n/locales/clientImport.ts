@@ -8,7 +8,6 @@ export const clientImport = {
     imported_many: 'Zaregistrováno {{count}} klienta.',
     imported_other: 'Zaregistrováno {{count}} klientů.',
     refused: 'Nic nebylo zaregistrováno: opravte řádky výše a spusťte import znovu.',
-    teamPending: 'Sloupec tým byl zkontrolován, ale týmy péče tato verze zatím neukládá.',
     problems: {
       emptyFile: 'Soubor neobsahuje žádné řádky s klienty.',
       missingColumn: 'Chybí sloupec „{{column}}“.',
@@ -23,7 +22,7 @@ export const clientImport = {
       codeTwice: 'Kód {{value}} je v souboru vícekrát (také na řádku {{other}}).',
       unknownWorker: 'Pracovník „{{value}}“ neexistuje nebo nepracuje s klienty.',
       unknownPrison: 'Věznice „{{value}}“ není v seznamu věznic.',
-      unknownTeamMember: 'Člen týmu „{{value}}“ neexistuje nebo nepracuje s klienty.',
+      unknownTeamMember: 'Členem týmu „{{value}}“ může být jen aktivní case manažer nebo adiktolog.',
       dates: 'Data si odporují: {{detail}}',
       tooManyRows: 'Soubor má víc než {{max}} řádků; rozdělte ho.',
     },
@@ -47,7 +46,6 @@ export const clientImport = {
     imported_many: '{{count}} clients registered.',
     imported_other: '{{count}} clients registered.',
     refused: 'Nothing was registered: correct the lines above and run the import again.',
-    teamPending: 'The team column was checked, but this version does not store care teams yet.',
     problems: {
       emptyFile: 'The file has no client rows.',
       missingColumn: 'The column "{{column}}" is missing.',
@@ -62,7 +60,7 @@ export const clientImport = {
       codeTwice: 'The code {{value}} appears more than once in the file (also on line {{other}}).',
       unknownWorker: 'The worker "{{value}}" does not exist or does not work with clients.',
       unknownPrison: 'The prison "{{value}}" is not in the list of prisons.',
-      unknownTeamMember: 'The team member "{{value}}" does not exist or does not work with clients.',
+      unknownTeamMember: 'A team member ("{{value}}") must be an active case manager or addictologist.',
       dates: 'The dates contradict each other: {{detail}}',
       tooManyRows: 'The file has more than {{max}} rows; split it.',
     },

@@ -67,7 +67,7 @@ export function registerClients(program: Command): void {
       const result = await withBackend(opts.data, async (backend) => {
         await loginFromEnv(backend);
         // Rows the file itself refuses are reported with those the database refuses; with any, nothing is written.
-        if (parsed.rows.length === 0) return { imported: 0, codes: [], problems: [], teamPending: 0 };
+        if (parsed.rows.length === 0) return { imported: 0, codes: [], problems: [] };
         return call(backend, 'clients.import', { rows: parsed.rows, dryRun: Boolean(opts.dryRun) || parsed.problems.length > 0 });
       });
       const problems = [...parsed.problems, ...result.problems]
@@ -78,10 +78,9 @@ export function registerClients(program: Command): void {
       const count = result.imported;
       const plural = new Intl.PluralRules(lang).select(count);
       const t = texts[lang] as Record<string, unknown>;
-      output(opts, { ok, encoding: parsed.encoding, imported: count, codes: result.codes, dryRun: Boolean(opts.dryRun), teamPending: result.teamPending, problems }, () => [
+      output(opts, { ok, encoding: parsed.encoding, imported: count, codes: result.codes, dryRun: Boolean(opts.dryRun), problems }, () => [
         ...problems.map((p) => `${String(t.line).replace('{{line}}', String(p.line))}: ${p.message[lang]}`),
         ...(ok ? (opts.dryRun ? [] : [String(t[`imported_${plural}`] ?? t.imported).replace('{{count}}', String(count))]) : [String(t.refused)]),
-        ...(result.teamPending ? [String(t.teamPending)] : []),
       ]);
     });
 
